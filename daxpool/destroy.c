@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* daxpool destroy: each name on its own; busy pools are left untouched */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "builtin.h"
+
+static const char destroy_usage[] =
+	"usage: daxpool destroy NAME|UUID...\n"
+	"\n"
+	"Destroys each pool that no process has open or mapped; a busy pool\n"
+	"is refused with the PIDs of its holders and left as it was.\n";
+
+static int destroy_one(struct daxpool_ctx *ctx, const char *id)
+{
+	struct daxpool_pool *pool;
+	pid_t *pids = NULL;
+	int i, n = 0, rc;
+
+	daxpool_invalidate(ctx);
+	pool = daxpool_pool_find(ctx, id);
+	if (!pool) {
+		cli_error("destroy", id, "%s", errno == EINVAL ?
+				"invalid pool name" : "no such pool");
+		return 1;
+	}
+	rc = daxpool_pool_destroy(pool, &pids, &n);
+	if (rc == -EBUSY) {
+		fprintf(stderr, "daxpool destroy: %s: %s; held by pid%s", id,
+				daxpool_get_error(ctx), n == 1 ? "" : "s");
+		for (i = 0; i < n; i++)
+			fprintf(stderr, "%s%d", i ? ", " : " ", (int)pids[i]);
+		fputc('\n', stderr);
+		free(pids);
+		return 1;
+	}
+	if (rc) {
+		cli_error("destroy", id, "%s", daxpool_get_error(ctx));
+		return 1;
+	}
+	fprintf(stderr, "daxpool destroy: %s: destroyed\n", id);
+	return 0;
+}
+
+int cmd_destroy(int argc, char **argv, struct daxpool_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, i, failed = 0;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(destroy_usage, stdout);
+			return 0;
+		}
+		cli_error("destroy", argv[optind - 1], "unknown option");
+		fputs(destroy_usage, stderr);
+		return 1;
+	}
+	if (optind == argc) {
+		cli_error("destroy", "arguments", "at least one pool NAME is required");
+		fputs(destroy_usage, stderr);
+		return 1;
+	}
+	for (i = optind; i < argc; i++)
+		failed |= destroy_one(ctx, argv[i]);
+	return failed;
+}

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef _LIBDAXPOOL_H_
+#define _LIBDAXPOOL_H_
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct daxpool_ctx;
+struct daxpool_pool;
+
+/* context: refcounted, carries logging and the last error message */
+int daxpool_new(struct daxpool_ctx **ctx);
+struct daxpool_ctx *daxpool_ref(struct daxpool_ctx *ctx);
+struct daxpool_ctx *daxpool_unref(struct daxpool_ctx *ctx);
+typedef void (*daxpool_log_fn)(struct daxpool_ctx *ctx, int priority,
+		const char *file, int line, const char *fn,
+		const char *format, va_list args);
+void daxpool_set_log_fn(struct daxpool_ctx *ctx, daxpool_log_fn log_fn);
+int daxpool_get_log_priority(struct daxpool_ctx *ctx);
+void daxpool_set_log_priority(struct daxpool_ctx *ctx, int priority);
+void daxpool_set_userdata(struct daxpool_ctx *ctx, void *userdata);
+void *daxpool_get_userdata(struct daxpool_ctx *ctx);
+/* why the last failing call failed, in words; "" when none did */
+const char *daxpool_get_error(struct daxpool_ctx *ctx);
+const char *daxpool_get_confdir(struct daxpool_ctx *ctx);
+
+/* pure parsers shared by the CLI, the udev helper and applications */
+#define DAXPOOL_NAME_MAX 63
+int daxpool_name_check(const char *name, const char **why);
+bool daxpool_is_uuid(const char *str);
+int daxpool_parse_size(const char *str, uint64_t *bytes);
+int daxpool_parse_align(const char *str, uint64_t *bytes);
+int daxpool_parse_mode(const char *str, unsigned int *mode);
+
+/* pools */
+enum daxpool_type {
+	DAXPOOL_TYPE_PMEM = 1,
+	DAXPOOL_TYPE_RAM = 2,
+};
+
+struct daxpool_pool *daxpool_pool_get_first(struct daxpool_ctx *ctx);
+struct daxpool_pool *daxpool_pool_get_next(struct daxpool_pool *pool);
+#define daxpool_pool_foreach(ctx, pool) \
+	for (pool = daxpool_pool_get_first(ctx); pool != NULL; \
+	     pool = daxpool_pool_get_next(pool))
+/* by name or uuid; NULL with errno ENOENT (or EINVAL for a bad name) */
+struct daxpool_pool *daxpool_pool_find(struct daxpool_ctx *ctx,
+		const char *name_or_uuid);
+/* drop cached pools so the next get_first/find rereads registry and kernel */
+void daxpool_invalidate(struct daxpool_ctx *ctx);
+
+const char *daxpool_pool_get_name(struct daxpool_pool *pool);
+const char *daxpool_pool_get_uuid(struct daxpool_pool *pool);
+enum daxpool_type daxpool_pool_get_type(struct daxpool_pool *pool);
+const char *daxpool_pool_get_type_name(struct daxpool_pool *pool);
+uint64_t daxpool_pool_get_size(struct daxpool_pool *pool);
+uint64_t daxpool_pool_get_align(struct daxpool_pool *pool);
+const char *daxpool_pool_get_region(struct daxpool_pool *pool);
+const char *daxpool_pool_get_chardev(struct daxpool_pool *pool);
+const char *daxpool_pool_get_path(struct daxpool_pool *pool);
+const char *daxpool_pool_get_owner(struct daxpool_pool *pool);
+const char *daxpool_pool_get_group(struct daxpool_pool *pool);
+unsigned int daxpool_pool_get_mode(struct daxpool_pool *pool);
+int daxpool_pool_get_numa_node(struct daxpool_pool *pool);
+const char *daxpool_pool_get_state(struct daxpool_pool *pool);
+const char *daxpool_pool_get_namespace(struct daxpool_pool *pool);
+uint64_t daxpool_pool_get_requested_size(struct daxpool_pool *pool);
+uint64_t daxpool_pool_get_namespace_size(struct daxpool_pool *pool);
+int64_t daxpool_pool_get_created(struct daxpool_pool *pool);
+struct daxpool_ctx *daxpool_pool_get_ctx(struct daxpool_pool *pool);
+
+typedef void (*daxpool_progress_fn)(uint64_t done, uint64_t total, void *arg);
+
+struct daxpool_create_args {
+	const char *name;
+	uint64_t size;
+	const char *region;	/* NULL: best fit */
+	int numa_node;		/* -1: any */
+	uint64_t align;		/* 0: 2M */
+	const char *owner;	/* NULL: root */
+	const char *group;	/* NULL: root */
+	int mode;		/* -1: 0600 */
+	bool no_zero;
+	daxpool_progress_fn progress;
+	void *progress_arg;
+};
+
+int daxpool_pool_create(struct daxpool_ctx *ctx,
+		const struct daxpool_create_args *args,
+		struct daxpool_pool **pool);
+/*
+ * -EBUSY when any process has the pool open or mapped: then *holders
+ * (malloc'd, caller frees) lists their pids and nothing was changed.
+ */
+int daxpool_pool_destroy(struct daxpool_pool *pool, pid_t **holders,
+		int *nholders);
+
+/*
+ * Applications: open and map a pool by name or uuid, as any user the pool's
+ * owner, group and mode admit. NULL with errno ENOENT (no such pool),
+ * EACCES (not permitted), EINVAL (bad name or flags), EBUSY (being
+ * destroyed). While a map is open the pool counts as in use.
+ */
+struct daxpool_map;
+struct daxpool_map *daxpool_map_open(struct daxpool_ctx *ctx,
+		const char *name, int flags);
+void *daxpool_map_get_addr(struct daxpool_map *map);
+size_t daxpool_map_get_size(struct daxpool_map *map);
+size_t daxpool_map_get_align(struct daxpool_map *map);
+int daxpool_map_get_fd(struct daxpool_map *map);
+const char *daxpool_map_get_name(struct daxpool_map *map);
+const char *daxpool_map_get_uuid(struct daxpool_map *map);
+void daxpool_map_close(struct daxpool_map *map);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

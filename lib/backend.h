@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef _DAXPOOL_BACKEND_H_
+#define _DAXPOOL_BACKEND_H_
+#include "private.h"
+
+/*
+ * What a kind of memory must do to hold pools. pool.c drives the flow
+ * (validation, locking, intent records, zeroing, ownership); a backend only
+ * knows its kernel objects.
+ */
+struct dp_backend {
+	enum daxpool_type type;
+	/* fill the kernel-side fields of a pool whose record is loaded */
+	void (*refresh)(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
+	/*
+	 * make a device for pool->rec (name, uuid, align set) of at least
+	 * args->size usable bytes; on success pool's kernel fields are filled
+	 * and rec.region names where it went; on failure nothing is left
+	 */
+	int (*provision)(struct daxpool_ctx *ctx,
+			const struct daxpool_create_args *args,
+			struct daxpool_pool *pool);
+	/* remove the device; the caller has proved it unused */
+	int (*release)(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
+};
+
+const struct dp_backend *dp_backend_get(enum daxpool_type type);
+extern const struct dp_backend dp_backend_pmem;
+
+/* usable bytes of a devdax namespace at physical start (pure) */
+uint64_t dp_pmem_usable(uint64_t start, uint64_t ns_size, uint64_t align);
+/* smallest namespace, a multiple of region_align, that gives size at an
+ * aligned start (pure) */
+uint64_t dp_pmem_namespace_size(uint64_t size, uint64_t align,
+		uint64_t region_align);
+#endif

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* the library context: refcount, logging, the last error */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <ndctl/libndctl.h>
+#include "config.h"
+#include "private.h"
+
+static void log_stderr(struct daxpool_ctx *ctx, int priority, const char *file,
+		int line, const char *fn, const char *format, va_list args)
+{
+	(void)ctx; (void)priority; (void)file; (void)line;
+	fprintf(stderr, "libdaxpool: %s: ", fn);
+	vfprintf(stderr, format, args);
+}
+
+void daxpool_log(struct daxpool_ctx *ctx, int priority, const char *file,
+		int line, const char *fn, const char *format, ...)
+{
+	va_list args;
+
+	va_start(args, format);
+	ctx->log_fn(ctx, priority, file, line, fn, format, args);
+	va_end(args);
+}
+
+static int log_priority(const char *s)
+{
+	char *end;
+	long prio;
+
+	prio = strtol(s, &end, 10);
+	if (end != s && (*end == '\0' || *end == '\n'))
+		return (int)prio;
+	if (strncmp(s, "err", 3) == 0)
+		return LOG_ERR;
+	if (strncmp(s, "info", 4) == 0)
+		return LOG_INFO;
+	if (strncmp(s, "debug", 5) == 0)
+		return LOG_DEBUG;
+	return LOG_ERR;
+}
+
+DAXPOOL_EXPORT int daxpool_new(struct daxpool_ctx **ctx)
+{
+	struct daxpool_ctx *c;
+	const char *env;
+
+	c = calloc(1, sizeof(*c));
+	if (!c)
+		return -ENOMEM;
+	c->refcount = 1;
+	c->log_fn = log_stderr;
+	c->log_priority = LOG_ERR;
+	c->admin_fd = -1;
+	/* only the log level comes from the environment, never a path */
+	env = secure_getenv("DAXPOOL_LOG");
+	if (env)
+		c->log_priority = log_priority(env);
+	snprintf(c->confdir, sizeof(c->confdir), "%s", DAXPOOL_CONFDIR);
+	snprintf(c->lockfile, sizeof(c->lockfile), "%s", DAXPOOL_LOCKFILE);
+	*ctx = c;
+	return 0;
+}
+
+DAXPOOL_EXPORT struct daxpool_ctx *daxpool_ref(struct daxpool_ctx *ctx)
+{
+	if (ctx)
+		ctx->refcount++;
+	return ctx;
+}
+
+DAXPOOL_EXPORT struct daxpool_ctx *daxpool_unref(struct daxpool_ctx *ctx)
+{
+	if (!ctx)
+		return NULL;
+	if (--ctx->refcount > 0)
+		return ctx;
+	dp_pools_free(ctx);
+	if (ctx->admin_fd >= 0)
+		close(ctx->admin_fd);
+	if (ctx->ndctl)
+		ndctl_unref(ctx->ndctl);
+	free(ctx);
+	return NULL;
+}
+
+DAXPOOL_EXPORT void daxpool_set_log_fn(struct daxpool_ctx *ctx,
+		daxpool_log_fn log_fn)
+{
+	ctx->log_fn = log_fn ? log_fn : log_stderr;
+}
+
+DAXPOOL_EXPORT int daxpool_get_log_priority(struct daxpool_ctx *ctx)
+{
+	return ctx->log_priority;
+}
+
+DAXPOOL_EXPORT void daxpool_set_log_priority(struct daxpool_ctx *ctx,
+		int priority)
+{
+	ctx->log_priority = priority;
+}
+
+DAXPOOL_EXPORT void daxpool_set_userdata(struct daxpool_ctx *ctx, void *u)
+{
+	ctx->userdata = u;
+}
+
+DAXPOOL_EXPORT void *daxpool_get_userdata(struct daxpool_ctx *ctx)
+{
+	return ctx->userdata;
+}
+
+DAXPOOL_EXPORT const char *daxpool_get_error(struct daxpool_ctx *ctx)
+{
+	return ctx->error;
+}
+
+DAXPOOL_EXPORT const char *daxpool_get_confdir(struct daxpool_ctx *ctx)
+{
+	return ctx->confdir;
+}
+
+int dp_fail(struct daxpool_ctx *ctx, int errnum, const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(ctx->error, sizeof(ctx->error), fmt, args);
+	va_end(args);
+	dbg(ctx, "%s (%s)\n", ctx->error, strerror(errnum));
+	return -errnum;
+}
+
+void dp_clear_error(struct daxpool_ctx *ctx)
+{
+	ctx->error[0] = '\0';
+}
+
+struct ndctl_ctx *dp_ndctl(struct daxpool_ctx *ctx)
+{
+	if (!ctx->ndctl && ndctl_new(&ctx->ndctl) < 0)
+		ctx->ndctl = NULL;
+	return ctx->ndctl;
+}
+
+void dp_ndctl_reset(struct daxpool_ctx *ctx)
+{
+	if (ctx->ndctl)
+		ndctl_unref(ctx->ndctl);
+	ctx->ndctl = NULL;
+}

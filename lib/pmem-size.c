@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Namespace sizing for pmem pools. A devdax namespace in map=pmem mode
+ * keeps an 8K info block and 64 bytes of struct page per 4K page in front
+ * of the data, the data starts aligned to the dax align, and the end is cut
+ * down to it. The user asks for usable bytes, so daxpool absorbs all that;
+ * backend-pmem.c still checks the device the kernel really made.
+ */
+#include "backend.h"
+
+#define INFO_BLOCK (8192ULL)
+#define STRUCT_PAGE (64ULL)
+
+uint64_t dp_pmem_usable(uint64_t start, uint64_t ns_size, uint64_t align)
+{
+	uint64_t npfns, offset, end, data_end;
+
+	if (align < SZ_4K)
+		align = SZ_4K;
+	if (ns_size <= INFO_BLOCK)
+		return 0;
+	npfns = (ns_size - INFO_BLOCK) / SZ_4K;
+	offset = ALIGN_UP(start + INFO_BLOCK + STRUCT_PAGE * npfns, align) - start;
+	end = start + ns_size;
+	data_end = (end / align) * align;
+	if (data_end <= start + offset)
+		return 0;
+	return data_end - (start + offset);
+}
+
+uint64_t dp_pmem_namespace_size(uint64_t size, uint64_t align,
+		uint64_t region_align)
+{
+	uint64_t want = ALIGN_UP(size, align);
+	uint64_t ns;
+
+	if (!region_align)
+		region_align = SZ_16M;
+	ns = ALIGN_UP(want + want / 64 + INFO_BLOCK, region_align);
+	/* assume an aligned start; the real start is checked once allocated */
+	while (dp_pmem_usable(0, ns, align) < want)
+		ns += region_align;
+	return ns;
+}

@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Pools: the registry's records joined with what the kernel has. Create and
+ * destroy run here so that every multi-step change follows one pattern:
+ * admin lock, record of intent, kernel change, commit or roll back.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <uuid/uuid.h>
+#include "backend.h"
+#include "registry.h"
+
+void dp_pools_free(struct daxpool_ctx *ctx)
+{
+	struct daxpool_pool *p = ctx->pools, *next;
+
+	for (; p; p = next) {
+		next = p->next;
+		free(p);
+	}
+	ctx->pools = NULL;
+	ctx->pools_loaded = false;
+}
+
+static int add_record(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
+		void *arg)
+{
+	struct daxpool_pool *pool, **pp;
+	const struct dp_backend *be = dp_backend_get(rec->type);
+
+	(void)arg;
+	pool = calloc(1, sizeof(*pool));
+	if (!pool)
+		return -ENOMEM;
+	pool->ctx = ctx;
+	pool->rec = *rec;
+	pool->numa_node = -1;
+	snprintf(pool->path, sizeof(pool->path), "/dev/daxpool/%s", rec->name);
+	if (be)
+		be->refresh(ctx, pool);
+	else
+		snprintf(pool->state, sizeof(pool->state), "unsupported");
+	if (rec->intent[0])
+		snprintf(pool->state, sizeof(pool->state), "incomplete");
+	/* keep the list sorted by name: list output is stable */
+	for (pp = &ctx->pools; *pp && strcmp((*pp)->rec.name, rec->name) < 0;
+	     pp = &(*pp)->next)
+		;
+	pool->next = *pp;
+	*pp = pool;
+	return 0;
+}
+
+static void load_pools(struct daxpool_ctx *ctx)
+{
+	if (ctx->pools_loaded)
+		return;
+	dp_registry_foreach(ctx, add_record, NULL);
+	ctx->pools_loaded = true;
+}
+
+DAXPOOL_EXPORT void daxpool_invalidate(struct daxpool_ctx *ctx)
+{
+	dp_pools_free(ctx);
+	dp_ndctl_reset(ctx);
+}
+
+DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_get_first(struct daxpool_ctx *ctx)
+{
+	load_pools(ctx);
+	return ctx->pools;
+}
+
+DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_get_next(struct daxpool_pool *pool)
+{
+	return pool->next;
+}
+
+DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_find(struct daxpool_ctx *ctx,
+		const char *id)
+{
+	struct daxpool_pool *pool;
+	bool by_uuid = daxpool_is_uuid(id);
+
+	if (!by_uuid && daxpool_name_check(id, NULL)) {
+		errno = EINVAL;
+		return NULL;
+	}
+	daxpool_pool_foreach(ctx, pool)
+		if (by_uuid ? strcasecmp(pool->rec.uuid, id) == 0
+			    : strcmp(pool->rec.name, id) == 0)
+			return pool;
+	errno = ENOENT;
+	return NULL;
+}
+
+DAXPOOL_EXPORT const char *daxpool_pool_get_name(struct daxpool_pool *p) { return p->rec.name; }
+DAXPOOL_EXPORT const char *daxpool_pool_get_uuid(struct daxpool_pool *p) { return p->rec.uuid; }
+DAXPOOL_EXPORT enum daxpool_type daxpool_pool_get_type(struct daxpool_pool *p) { return p->rec.type; }
+DAXPOOL_EXPORT const char *daxpool_pool_get_type_name(struct daxpool_pool *p) { return dp_type_name(p->rec.type); }
+DAXPOOL_EXPORT uint64_t daxpool_pool_get_align(struct daxpool_pool *p) { return p->rec.align; }
+DAXPOOL_EXPORT const char *daxpool_pool_get_region(struct daxpool_pool *p) { return p->region; }
+DAXPOOL_EXPORT const char *daxpool_pool_get_chardev(struct daxpool_pool *p) { return p->chardev; }
+DAXPOOL_EXPORT const char *daxpool_pool_get_path(struct daxpool_pool *p) { return p->path; }
+DAXPOOL_EXPORT const char *daxpool_pool_get_owner(struct daxpool_pool *p) { return p->rec.owner; }
+DAXPOOL_EXPORT const char *daxpool_pool_get_group(struct daxpool_pool *p) { return p->rec.group; }
+DAXPOOL_EXPORT unsigned int daxpool_pool_get_mode(struct daxpool_pool *p) { return p->rec.mode; }
+DAXPOOL_EXPORT int daxpool_pool_get_numa_node(struct daxpool_pool *p) { return p->numa_node; }
+DAXPOOL_EXPORT const char *daxpool_pool_get_state(struct daxpool_pool *p) { return p->state; }
+DAXPOOL_EXPORT const char *daxpool_pool_get_namespace(struct daxpool_pool *p) { return p->namespace; }
+DAXPOOL_EXPORT uint64_t daxpool_pool_get_requested_size(struct daxpool_pool *p) { return p->rec.size; }
+DAXPOOL_EXPORT uint64_t daxpool_pool_get_namespace_size(struct daxpool_pool *p) { return p->ns_size; }
+DAXPOOL_EXPORT int64_t daxpool_pool_get_created(struct daxpool_pool *p) { return p->rec.created; }
+DAXPOOL_EXPORT struct daxpool_ctx *daxpool_pool_get_ctx(struct daxpool_pool *p) { return p->ctx; }
+
+/* the usable size the device really has; the request while it is absent */
+DAXPOOL_EXPORT uint64_t daxpool_pool_get_size(struct daxpool_pool *p)
+{
+	return p->dev_size ? p->dev_size : p->rec.size;
+}
+
+static int resolve_owner(struct daxpool_ctx *ctx, const char *in, char *out,
+		size_t len, uid_t *uid)
+{
+	struct passwd *pw;
+	char *end;
+
+	errno = 0;
+	pw = getpwnam(in);
+	if (!pw) {
+		unsigned long v = strtoul(in, &end, 10);
+
+		if (*in && !*end)
+			pw = getpwuid((uid_t)v);
+	}
+	if (!pw)
+		return dp_fail(ctx, EINVAL, "unknown owner '%s'", in);
+	if (strlen(pw->pw_name) >= len)
+		return dp_fail(ctx, EINVAL, "owner name '%s' is too long", pw->pw_name);
+	snprintf(out, len, "%s", pw->pw_name);
+	*uid = pw->pw_uid;
+	return 0;
+}
+
+static int resolve_group(struct daxpool_ctx *ctx, const char *in, char *out,
+		size_t len, gid_t *gid)
+{
+	struct group *gr;
+	char *end;
+
+	gr = getgrnam(in);
+	if (!gr) {
+		unsigned long v = strtoul(in, &end, 10);
+
+		if (*in && !*end)
+			gr = getgrgid((gid_t)v);
+	}
+	if (!gr)
+		return dp_fail(ctx, EINVAL, "unknown group '%s'", in);
+	if (strlen(gr->gr_name) >= len)
+		return dp_fail(ctx, EINVAL, "group name '%s' is too long", gr->gr_name);
+	snprintf(out, len, "%s", gr->gr_name);
+	*gid = gr->gr_gid;
+	return 0;
+}
+
+/* owner, group and mode onto the device node, after it has been zeroed */
+static int apply_ownership(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
+		uid_t uid, gid_t gid)
+{
+	char dev[96];
+
+	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
+	if (chown(dev, uid, gid) < 0 || chmod(dev, pool->rec.mode) < 0)
+		return dp_fail(ctx, errno, "cannot set owner and mode of %s: %s",
+				dev, strerror(errno));
+	return 0;
+}
+
+static int validate_create(struct daxpool_ctx *ctx,
+		const struct daxpool_create_args *args, struct daxpool_record *rec,
+		uid_t *uid, gid_t *gid)
+{
+	const char *why;
+	int rc;
+
+	memset(rec, 0, sizeof(*rec));
+	if (daxpool_name_check(args->name, &why))
+		return dp_fail(ctx, EINVAL, "invalid name '%s': %s",
+				args->name ? args->name : "", why);
+	snprintf(rec->name, sizeof(rec->name), "%s", args->name);
+	if (args->size == 0)
+		return dp_fail(ctx, EINVAL, "size must be greater than 0");
+	if (args->size > (1ULL << 56))
+		return dp_fail(ctx, ERANGE, "size is too large");
+	rec->align = args->align ? args->align : SZ_2M;
+	if (rec->align != SZ_4K && rec->align != SZ_2M && rec->align != SZ_1G)
+		return dp_fail(ctx, EINVAL, "align must be 4K, 2M or 1G");
+	rec->mode = args->mode < 0 ? 0600 : (unsigned int)args->mode;
+	if (args->mode > 07777)
+		return dp_fail(ctx, EINVAL, "mode must be octal, at most 07777");
+	rc = resolve_owner(ctx, args->owner ? args->owner : "root", rec->owner,
+			sizeof(rec->owner), uid);
+	if (!rc)
+		rc = resolve_group(ctx, args->group ? args->group : "root",
+				rec->group, sizeof(rec->group), gid);
+	if (rc)
+		return rc;
+	if (geteuid() != 0)
+		return dp_fail(ctx, EPERM, "creating pools needs root");
+	rec->type = DAXPOOL_TYPE_PMEM;
+	rec->size = args->size;
+	rec->created = (int64_t)time(NULL);
+	return 0;
+}
+
+DAXPOOL_EXPORT int daxpool_pool_create(struct daxpool_ctx *ctx,
+		const struct daxpool_create_args *args, struct daxpool_pool **out)
+{
+	const struct dp_backend *be;
+	struct daxpool_pool *pool, *p;
+	uuid_t uuid;
+	char dev[96];
+	uid_t uid = 0;
+	gid_t gid = 0;
+	int rc;
+
+	dp_clear_error(ctx);
+	pool = calloc(1, sizeof(*pool));
+	if (!pool)
+		return dp_fail(ctx, ENOMEM, "out of memory");
+	pool->ctx = ctx;
+	rc = validate_create(ctx, args, &pool->rec, &uid, &gid);
+	if (rc)
+		goto out_free;
+	be = dp_backend_get(pool->rec.type);
+	rc = dp_admin_lock(ctx);
+	if (rc)
+		goto out_free;
+	daxpool_invalidate(ctx);
+	daxpool_pool_foreach(ctx, p)
+		if (strcmp(p->rec.name, pool->rec.name) == 0) {
+			rc = dp_fail(ctx, EEXIST, "a pool named '%s' already exists",
+					pool->rec.name);
+			goto out_unlock;
+		}
+	uuid_generate(uuid);
+	uuid_unparse_lower(uuid, pool->rec.uuid);
+	/* intent first: a crash from here on leaves a record to recover from */
+	snprintf(pool->rec.intent, sizeof(pool->rec.intent), "create");
+	rc = dp_registry_write(ctx, &pool->rec);
+	if (rc)
+		goto out_unlock;
+	rc = be->provision(ctx, args, pool);
+	if (rc)
+		goto out_record;
+	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
+	if (!args->no_zero) {
+		rc = dp_zero_device(ctx, dev, pool->dev_size, pool->rec.align,
+				args->progress, args->progress_arg);
+		if (rc)
+			goto out_release;
+	}
+	rc = apply_ownership(ctx, pool, uid, gid);
+	if (rc)
+		goto out_release;
+	pool->rec.intent[0] = '\0';
+	rc = dp_registry_write(ctx, &pool->rec);
+	if (rc)
+		goto out_release;
+	daxpool_invalidate(ctx);
+	dp_admin_unlock(ctx);
+	if (out)
+		*out = daxpool_pool_find(ctx, pool->rec.uuid);
+	free(pool);
+	return 0;
+
+out_release:
+	{
+		char why[sizeof(ctx->error)];
+
+		/* keep the first error: it is the one the user needs */
+		snprintf(why, sizeof(why), "%s", ctx->error);
+		be->release(ctx, pool);
+		snprintf(ctx->error, sizeof(ctx->error), "%s", why);
+	}
+out_record:
+	{
+		char why[sizeof(ctx->error)];
+
+		snprintf(why, sizeof(why), "%s", ctx->error);
+		dp_registry_remove(ctx, pool->rec.uuid);
+		snprintf(ctx->error, sizeof(ctx->error), "%s", why);
+	}
+out_unlock:
+	daxpool_invalidate(ctx);
+	dp_admin_unlock(ctx);
+out_free:
+	free(pool);
+	return rc;
+}
+
+DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
+		pid_t **holders, int *nholders)
+{
+	struct daxpool_ctx *ctx = pool->ctx;
+	struct daxpool_record rec = pool->rec;
+	const struct dp_backend *be;
+	struct daxpool_pool *cur;
+	char dev[96];
+	int rc, fd = -1, n = 0;
+	pid_t *pids = NULL;
+
+	dp_clear_error(ctx);
+	if (holders)
+		*holders = NULL;
+	if (nholders)
+		*nholders = 0;
+	if (geteuid() != 0)
+		return dp_fail(ctx, EPERM, "destroying pools needs root");
+	rc = dp_admin_lock(ctx);
+	if (rc)
+		return rc;
+	/* look again under the lock: the caller's view may be stale */
+	daxpool_invalidate(ctx);
+	cur = daxpool_pool_find(ctx, rec.uuid);
+	if (!cur) {
+		rc = dp_fail(ctx, ENOENT, "no such pool");
+		goto out;
+	}
+	be = dp_backend_get(cur->rec.type);
+	if (!be) {
+		rc = dp_fail(ctx, ENOTSUP, "unsupported pool type");
+		goto out;
+	}
+	if (cur->chardev[0]) {
+		snprintf(dev, sizeof(dev), "/dev/%s", cur->chardev);
+		fd = open(dev, O_RDONLY | O_CLOEXEC);
+		/* library users hold a shared lock: refuse without waiting */
+		if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) < 0 &&
+		    errno == EWOULDBLOCK) {
+			dp_find_holders(dev, &pids, &n);
+			rc = dp_fail(ctx, EBUSY, "pool is busy (locked by a libdaxpool user)");
+			goto out;
+		}
+		rc = dp_find_holders(dev, &pids, &n);
+		if (rc < 0) {
+			rc = dp_fail(ctx, -rc, "cannot scan /proc for users of %s: %s",
+					dev, strerror(-rc));
+			goto out;
+		}
+		if (n > 0) {
+			rc = dp_fail(ctx, EBUSY, "pool is busy (%s is open or mapped)", dev);
+			goto out;
+		}
+	}
+	snprintf(cur->rec.intent, sizeof(cur->rec.intent), "destroy");
+	rc = dp_registry_write(ctx, &cur->rec);
+	if (rc)
+		goto out;
+	if (fd >= 0) {
+		close(fd);
+		fd = -1;
+	}
+	rc = be->release(ctx, cur);
+	if (rc) {
+		char why[sizeof(ctx->error)];
+
+		/* the kernel refused before changing anything: undo the intent */
+		snprintf(why, sizeof(why), "%s", ctx->error);
+		cur->rec.intent[0] = '\0';
+		dp_registry_write(ctx, &cur->rec);
+		snprintf(ctx->error, sizeof(ctx->error), "%s", why);
+		goto out;
+	}
+	rc = dp_registry_remove(ctx, rec.uuid);
+out:
+	if (fd >= 0)
+		close(fd);
+	if (rc == -EBUSY && holders && nholders) {
+		*holders = pids;
+		*nholders = n;
+	} else {
+		free(pids);
+	}
+	daxpool_invalidate(ctx);
+	dp_admin_unlock(ctx);
+	return rc;
+}

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef _DAXPOOL_PRIVATE_H_
+#define _DAXPOOL_PRIVATE_H_
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <syslog.h>
+#include <daxpool/libdaxpool.h>
+
+#define DAXPOOL_EXPORT __attribute__((visibility("default")))
+
+#define SZ_4K  (4096ULL)
+#define SZ_2M  (2ULL << 20)
+#define SZ_16M (16ULL << 20)
+#define SZ_1G  (1ULL << 30)
+#define ALIGN_UP(x, a) ((((x) + (a) - 1) / (a)) * (a))
+
+struct ndctl_ctx;
+struct daxctl_ctx;
+
+/* one registry record: what the administrator asked for */
+struct daxpool_record {
+	char name[DAXPOOL_NAME_MAX + 1];
+	char uuid[37];
+	enum daxpool_type type;
+	uint64_t size;		/* requested */
+	uint64_t align;
+	char owner[64];
+	char group[64];
+	unsigned int mode;
+	char region[64];	/* region device at creation, informational */
+	int64_t created;
+	char intent[16];	/* "" when committed; "create"/"destroy" mid-change */
+};
+
+struct daxpool_pool {
+	struct daxpool_ctx *ctx;
+	struct daxpool_pool *next;
+	struct daxpool_record rec;
+	/* from the kernel, refreshed on enumeration */
+	char region[64];
+	char namespace[64];
+	char chardev[64];
+	char path[DAXPOOL_NAME_MAX + 32];
+	char state[16];
+	uint64_t dev_size;
+	uint64_t ns_size;
+	int numa_node;
+};
+
+struct daxpool_ctx {
+	int refcount;
+	int log_priority;
+	daxpool_log_fn log_fn;
+	void *userdata;
+	char confdir[256];
+	char lockfile[256];
+	char error[512];
+	struct ndctl_ctx *ndctl;
+	struct daxctl_ctx *daxctl;
+	struct daxpool_pool *pools;
+	bool pools_loaded;
+	int admin_fd;
+	int admin_depth;
+};
+
+void daxpool_log(struct daxpool_ctx *ctx, int priority, const char *file,
+		int line, const char *fn, const char *format, ...)
+	__attribute__((format(printf, 6, 7)));
+
+#define dp_log_cond(ctx, prio, ...) \
+	do { \
+		if ((ctx) && daxpool_get_log_priority(ctx) >= (prio)) \
+			daxpool_log(ctx, prio, __FILE__, __LINE__, __func__, \
+					__VA_ARGS__); \
+	} while (0)
+#define dbg(ctx, ...) dp_log_cond(ctx, LOG_DEBUG, __VA_ARGS__)
+#define info(ctx, ...) dp_log_cond(ctx, LOG_INFO, __VA_ARGS__)
+#define err(ctx, ...) dp_log_cond(ctx, LOG_ERR, __VA_ARGS__)
+
+/* record why an operation failed, for daxpool_get_error(); returns -errnum */
+int dp_fail(struct daxpool_ctx *ctx, int errnum, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void dp_clear_error(struct daxpool_ctx *ctx);
+
+/* ndctl/daxctl contexts, opened on first use */
+struct ndctl_ctx *dp_ndctl(struct daxpool_ctx *ctx);
+/* drop libndctl's cached view after the kernel objects changed */
+void dp_ndctl_reset(struct daxpool_ctx *ctx);
+void dp_pools_free(struct daxpool_ctx *ctx);
+
+/* map a device at an address aligned to align (device-dax demands it) */
+void *dp_map_aligned(int fd, uint64_t size, uint64_t align, int prot);
+/* zero a pool's device with durable non-temporal stores */
+int dp_zero_device(struct daxpool_ctx *ctx, const char *devpath,
+		uint64_t size, uint64_t align, daxpool_progress_fn progress,
+		void *arg);
+/* pids that have devpath's device open or mapped (not our own) */
+int dp_find_holders(const char *devpath, pid_t **pids, int *npids);
+
+/* admin lock: serialises every daxpool change on the host */
+int dp_admin_lock(struct daxpool_ctx *ctx);
+void dp_admin_unlock(struct daxpool_ctx *ctx);
+
+/* pure helpers shared with the unit tests */
+const char *dp_type_name(enum daxpool_type type);
+enum daxpool_type dp_type_parse(const char *s);
+
+#endif

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef _DAXPOOL_REGISTRY_H_
+#define _DAXPOOL_REGISTRY_H_
+#include "private.h"
+
+/* pure: a record to and from its JSON text (unit tested) */
+char *dp_record_encode(const struct daxpool_record *rec);
+int dp_record_decode(const char *text, struct daxpool_record *rec,
+		const char **why);
+
+/* the files under CONFDIR/pools, one per pool, named by uuid */
+int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec);
+int dp_registry_remove(struct daxpool_ctx *ctx, const char *uuid);
+typedef int (*dp_record_fn)(struct daxpool_ctx *ctx,
+		const struct daxpool_record *rec, void *arg);
+/* calls fn for every readable record; reports bad files and goes on */
+int dp_registry_foreach(struct daxpool_ctx *ctx, dp_record_fn fn, void *arg);
+int dp_registry_read_file(const char *path, struct daxpool_record *rec,
+		const char **why);
+#endif

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* names, sizes, aligns and modes: the rules of DESIGN.md */
+#include <errno.h>
+#include <string.h>
+#include "private.h"
+#include "tap.h"
+
+static void names(void)
+{
+	const char *good[] = { "a", "db0", "Pool_1.data-x", "_x", "0",
+		"123456789012345678901234567890123456789012345678901234567890123" };
+	const char *bad[] = { "", ".hidden", "-x", "a/b", "a b", "ü", "a\n",
+		"1234567890123456789012345678901234567890123456789012345678901234",
+		"3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+		"3F2504E0-4F89-11D3-9A0C-0305E82C3301", "a:b", "a*", "$x" };
+	const char *why;
+	size_t i;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		ok(daxpool_name_check(good[i], &why) == 0, "name '%s' accepted", good[i]);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		why = NULL;
+		ok(daxpool_name_check(bad[i], &why) == -EINVAL && why && *why,
+				"name #%zu refused with a reason (%s)", i, why ? why : "none");
+	}
+	ok(daxpool_name_check(NULL, NULL) == -EINVAL, "NULL name refused");
+	ok(daxpool_is_uuid("3f2504e0-4f89-11d3-9a0c-0305e82c3301"), "uuid recognised");
+	ok(!daxpool_is_uuid("3f2504e0-4f89-11d3-9a0c-0305e82c330"), "short uuid is not one");
+	ok(!daxpool_is_uuid("db0"), "a name is not a uuid");
+}
+
+static void sizes(void)
+{
+	struct { const char *s; uint64_t v; } good[] = {
+		{ "1", 1 }, { "4096", 4096 }, { "4K", 4096 }, { "4k", 4096 },
+		{ "2M", 2ULL << 20 }, { "1G", 1ULL << 30 }, { "3T", 3ULL << 40 },
+		{ "64MiB", 64ULL << 20 }, { "64MB", 64ULL << 20 },
+	};
+	const char *bad[] = { "", "0", "0G", "-1", "1.5G", "abc", "1X", "G",
+		" 1G", "1G ", "1GG", "0x10", "99999999999999999999",
+		"18446744073709551615K", "100000T" };
+	uint64_t v;
+	size_t i;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		v = 0;
+		ok(daxpool_parse_size(good[i].s, &v) == 0 && v == good[i].v,
+				"size '%s' = %llu", good[i].s, (unsigned long long)v);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ok(daxpool_parse_size(bad[i], &v) != 0, "size '%s' refused", bad[i]);
+	ok(daxpool_parse_size("99999999999999999999", &v) == -ERANGE, "overflow is ERANGE");
+}
+
+static void aligns(void)
+{
+	uint64_t v;
+
+	ok(daxpool_parse_align("4K", &v) == 0 && v == 4096, "align 4K");
+	ok(daxpool_parse_align("2M", &v) == 0 && v == (2ULL << 20), "align 2M");
+	ok(daxpool_parse_align("1G", &v) == 0 && v == (1ULL << 30), "align 1G");
+	ok(daxpool_parse_align("2097152", &v) == 0, "align in bytes");
+	ok(daxpool_parse_align("8K", &v) != 0, "align 8K refused");
+	ok(daxpool_parse_align("16M", &v) != 0, "align 16M refused");
+	ok(daxpool_parse_align("", &v) != 0, "empty align refused");
+}
+
+static void modes(void)
+{
+	unsigned int m;
+
+	ok(daxpool_parse_mode("0660", &m) == 0 && m == 0660, "mode 0660");
+	ok(daxpool_parse_mode("600", &m) == 0 && m == 0600, "mode 600");
+	ok(daxpool_parse_mode("07777", &m) == 0 && m == 07777, "mode 07777");
+	ok(daxpool_parse_mode("0", &m) == 0 && m == 0, "mode 0");
+	ok(daxpool_parse_mode("10000", &m) != 0, "mode 10000 refused");
+	ok(daxpool_parse_mode("0668", &m) != 0, "mode with 8 refused");
+	ok(daxpool_parse_mode("rw", &m) != 0, "symbolic mode refused");
+	ok(daxpool_parse_mode("", &m) != 0, "empty mode refused");
+	ok(daxpool_parse_mode("-600", &m) != 0, "negative mode refused");
+	ok(daxpool_parse_mode("000660", &m) != 0, "six digits refused");
+}
+
+int main(void)
+{
+	names();
+	sizes();
+	aligns();
+	modes();
+	return tap_done();
+}
