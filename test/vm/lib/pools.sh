@@ -1,0 +1,48 @@
+# pools.sh: helpers for scenarios that exercise daxpool pools (busybox sh).
+#   . "$DAXPOOL_TEST_LIB/pools.sh"   (after tap.sh)
+
+REGISTRY=/etc/daxpool/pools
+
+# The labeled pmem regions (nstype 5), and label-less ones (nstype 4, "io").
+labeled_regions() {
+	for r in /sys/bus/nd/devices/region*; do
+		[ "$(cat "$r/nstype" 2>/dev/null)" = 5 ] && basename "$r"
+	done
+}
+labelless_regions() {
+	for r in /sys/bus/nd/devices/region*; do
+		[ "$(cat "$r/nstype" 2>/dev/null)" = 4 ] && basename "$r"
+	done
+}
+
+# How many namespaces hold space, and how many registry records exist:
+# a refused or rolled-back change must leave both as they were.
+# (labeled namespaces only: the label-less DIMM's legacy one has no uuid)
+ns_count() {
+	ndctl list -N 2>/dev/null |
+		jq -s '[.[] | if type == "array" then .[] else . end | select(.uuid != null)] | length'
+}
+rec_count() {
+	ls "$REGISTRY" 2>/dev/null | grep -c '\.json$'
+}
+
+# FIELD of pool NAME from daxpool list
+pool_field() {
+	daxpool list "$1" 2>/dev/null | jq -r ".[0].$2"
+}
+
+# the dax device's size in sysfs: what the kernel really gave
+dev_size() {
+	cat "/sys/bus/dax/devices/$1/size"
+}
+
+# destroy every pool and stray namespace so a scenario starts clean
+clean_slate() {
+	for n in $(daxpool list 2>/dev/null | jq -r '.[].name'); do
+		daxpool destroy "$n" >/dev/null 2>&1
+	done
+	rm -f "$REGISTRY"/*.json
+	for r in $(labeled_regions); do
+		ndctl destroy-namespace -f all -r "$r" >/dev/null 2>&1
+	done
+}

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * daxio: reach a device-DAX node the only way it allows (mmap) for the VM
+ * scenarios, and hold pools open through libdaxpool or behind its back.
+ *   daxio fill DEV BYTE | check DEV BYTE | hold DEV | hold-fd DEV
+ *   daxio map NAME ro|rw [hold|write]
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include "daxdev.h"
+#include <daxpool/libdaxpool.h>
+
+static uint8_t *map_dev(const char *dev, int flags, uint64_t *size, int *fdp)
+{
+	uint64_t align = daxdev_attr(dev, "align");
+	uint8_t *area, *want, *p;
+	int fd;
+
+	*size = daxdev_attr(dev, "size");
+	if (!align)
+		align = 2 << 20;
+	fd = open(dev, flags);
+	if (fd < 0) {
+		fprintf(stderr, "daxio: open %s: %s\n", dev, strerror(errno));
+		exit(1);
+	}
+	area = mmap(NULL, *size + align, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	want = (uint8_t *)(((uintptr_t)area + align - 1) & ~(uintptr_t)(align - 1));
+	p = mmap(want, *size, PROT_READ | (flags == O_RDWR ? PROT_WRITE : 0),
+			MAP_SHARED | MAP_FIXED, fd, 0);
+	if (p == MAP_FAILED) {
+		fprintf(stderr, "daxio: mmap %s: %s\n", dev, strerror(errno));
+		exit(1);
+	}
+	*fdp = fd;
+	return p;
+}
+
+static int check(const uint8_t *p, uint64_t size, int byte)
+{
+	uint64_t i;
+
+	for (i = 0; i < size; i++)
+		if (p[i] != byte) {
+			printf("mismatch at %llu: 0x%02x, want 0x%02x\n",
+					(unsigned long long)i, p[i], byte);
+			return 1;
+		}
+	printf("all %llu bytes are 0x%02x\n", (unsigned long long)size, byte);
+	return 0;
+}
+
+static int cmd_map(int argc, char **argv)
+{
+	struct daxpool_ctx *ctx;
+	struct daxpool_map *map;
+	int flags = strcmp(argv[3], "rw") == 0 ? O_RDWR : O_RDONLY;
+	const char *then = argc > 4 ? argv[4] : "";
+
+	if (daxpool_new(&ctx) < 0)
+		return 1;
+	map = daxpool_map_open(ctx, argv[2], flags);
+	if (!map) {
+		int e = errno;
+
+		printf("{\"ok\":false,\"errno\":%d,\"error\":\"%s\"}\n", e, strerror(e));
+		daxpool_unref(ctx);
+		return 2;
+	}
+	printf("{\"ok\":true,\"size\":%zu,\"align\":%zu,\"aligned\":%s,\"pid\":%d}\n",
+			daxpool_map_get_size(map), daxpool_map_get_align(map),
+			((uintptr_t)daxpool_map_get_addr(map) % daxpool_map_get_align(map)) ? "false" : "true",
+			(int)getpid());
+	fflush(stdout);
+	if (strcmp(then, "write") == 0) {
+		uint8_t *p = daxpool_map_get_addr(map);
+		size_t n = daxpool_map_get_size(map);
+
+		memset(p, 0x5a, n);
+		if (check(p, n, 0x5a))
+			return 3;
+	} else if (strcmp(then, "hold") == 0) {
+		pause();
+	}
+	daxpool_map_close(map);
+	daxpool_unref(ctx);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	uint64_t size;
+	uint8_t *p;
+	int fd;
+
+	if (argc >= 4 && strcmp(argv[1], "map") == 0)
+		return cmd_map(argc, argv);
+	if (argc == 4 && strcmp(argv[1], "fill") == 0) {
+		p = map_dev(argv[2], O_RDWR, &size, &fd);
+		memset(p, (int)strtol(argv[3], NULL, 0), size);
+		return 0;
+	}
+	if (argc == 4 && strcmp(argv[1], "check") == 0) {
+		p = map_dev(argv[2], O_RDONLY, &size, &fd);
+		return check(p, size, (int)strtol(argv[3], NULL, 0));
+	}
+	if (argc == 3 && strcmp(argv[1], "hold") == 0) {
+		p = map_dev(argv[2], O_RDONLY, &size, &fd);
+		close(fd);	/* only the mapping holds it now */
+		printf("holding %s mapped, pid %d\n", argv[2], (int)getpid());
+		fflush(stdout);
+		pause();
+		return 0;
+	}
+	if (argc == 3 && strcmp(argv[1], "hold-fd") == 0) {
+		fd = open(argv[2], O_RDONLY);
+		if (fd < 0)
+			return 1;
+		printf("holding %s open, pid %d\n", argv[2], (int)getpid());
+		fflush(stdout);
+		pause();
+		return 0;
+	}
+	fprintf(stderr, "usage: daxio fill|check DEV BYTE | hold|hold-fd DEV | map NAME ro|rw [hold|write]\n");
+	return 1;
+}
