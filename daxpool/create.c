@@ -136,6 +136,7 @@ int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 		cli_error("create", args.name, "%s", daxpool_get_error(ctx));
 		return 1;
 	}
+	cli_warning(ctx, "create", args.name);
 	if (pool) {
 		struct json_object *o = pool_to_json(pool, false, false);
 

@@ -10,6 +10,12 @@ static const struct cmd_struct commands[] = {
 	{ "create", cmd_create, "create a named pool" },
 	{ "list", cmd_list, "list pools as JSON" },
 	{ "destroy", cmd_destroy, "destroy pools that nobody uses" },
+	{ "chown", cmd_chown, "change a pool's owner and group" },
+	{ "chmod", cmd_chmod, "change a pool's mode" },
+	{ "rename", cmd_rename, "rename a pool" },
+#if HAVE_RDMA
+	{ "rdma-check", cmd_rdma_check, "check that a pool can be registered for RDMA" },
+#endif
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -61,6 +61,8 @@ struct json_object *pool_to_json(struct daxpool_pool *pool, bool human,
 	if (verbose) {
 		s = daxpool_pool_get_namespace(pool);
 		json_object_object_add(o, "namespace", s[0] ? json_object_new_string(s) : NULL);
+		s = daxpool_pool_get_label(pool);
+		json_object_object_add(o, "label", s[0] ? json_object_new_string(s) : NULL);
 		json_object_object_add(o, "namespace_size",
 				size_json(daxpool_pool_get_namespace_size(pool), human));
 		json_object_object_add(o, "requested_size",

@@ -56,7 +56,7 @@ static void pmem_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	struct ndctl_namespace *ndns = find_namespace(ctx, pool->rec.uuid);
 	struct daxctl_dev *dev;
 
-	pool->chardev[0] = pool->namespace[0] = '\0';
+	pool->chardev[0] = pool->namespace[0] = pool->label[0] = '\0';
 	pool->dev_size = pool->ns_size = 0;
 	pool->numa_node = -1;
 	snprintf(pool->region, sizeof(pool->region), "%s", pool->rec.region);
@@ -68,6 +68,8 @@ static void pmem_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 			ndctl_region_get_devname(ndctl_namespace_get_region(ndns)));
 	snprintf(pool->namespace, sizeof(pool->namespace), "%s",
 			ndctl_namespace_get_devname(ndns));
+	snprintf(pool->label, sizeof(pool->label), "%s",
+			ndctl_namespace_get_alt_name(ndns) ? ndctl_namespace_get_alt_name(ndns) : "");
 	pool->ns_size = ndctl_namespace_get_size(ndns);
 	pool->numa_node = ndctl_namespace_get_numa_node(ndns);
 	dev = namespace_daxdev(ndns);
@@ -362,11 +364,43 @@ static int pmem_release(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	return rc;
 }
 
+/*
+ * The label's name can only be written while the namespace is disabled;
+ * the devdax info block stays, so enabling brings the same pool back with
+ * the same data in the same place.
+ */
+static int pmem_relabel(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
+{
+	struct ndctl_namespace *ndns;
+	const char *name;
+	int rc, rc2;
+
+	if (!dp_ndctl(ctx))
+		return dp_fail(ctx, ENXIO, "cannot open libndctl");
+	ndns = find_namespace(ctx, pool->rec.uuid);
+	if (!ndns)
+		return dp_fail(ctx, ENOENT, "no namespace carries the pool's uuid");
+	name = ndctl_namespace_get_devname(ndns);
+	rc = ndctl_namespace_disable_safe(ndns);
+	if (rc)
+		return dp_fail(ctx, -rc, "cannot disable %s: %s", name, strerror(-rc));
+	rc = ndctl_namespace_set_alt_name(ndns, pool->rec.name);
+	rc2 = ndctl_namespace_enable(ndns);
+	dp_ndctl_reset(ctx);
+	if (rc2 < 0)
+		return dp_fail(ctx, -rc2, "cannot enable %s again: %s", name, strerror(-rc2));
+	if (rc)
+		return dp_fail(ctx, -rc, "cannot write the label of %s: %s", name,
+				strerror(-rc));
+	return 0;
+}
+
 const struct dp_backend dp_backend_pmem = {
 	.type = DAXPOOL_TYPE_PMEM,
 	.refresh = pmem_refresh,
 	.provision = pmem_provision,
 	.release = pmem_release,
+	.relabel = pmem_relabel,
 };
 
 const struct dp_backend *dp_backend_get(enum daxpool_type type)

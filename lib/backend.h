@@ -22,6 +22,8 @@ struct dp_backend {
 			struct daxpool_pool *pool);
 	/* remove the device; the caller has proved it unused */
 	int (*release)(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
+	/* write rec.name where the kernel keeps it; the caller proved it unused */
+	int (*relabel)(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
 };
 
 const struct dp_backend *dp_backend_get(enum daxpool_type type);

@@ -139,6 +139,22 @@ int dp_fail(struct daxpool_ctx *ctx, int errnum, const char *fmt, ...)
 void dp_clear_error(struct daxpool_ctx *ctx)
 {
 	ctx->error[0] = '\0';
+	ctx->warning[0] = '\0';
+}
+
+void dp_warn(struct daxpool_ctx *ctx, const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(ctx->warning, sizeof(ctx->warning), fmt, args);
+	va_end(args);
+	dbg(ctx, "warning: %s\n", ctx->warning);
+}
+
+DAXPOOL_EXPORT const char *daxpool_get_warning(struct daxpool_ctx *ctx)
+{
+	return ctx->warning;
 }
 
 struct ndctl_ctx *dp_ndctl(struct daxpool_ctx *ctx)

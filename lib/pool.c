@@ -117,6 +117,7 @@ DAXPOOL_EXPORT unsigned int daxpool_pool_get_mode(struct daxpool_pool *p) { retu
 DAXPOOL_EXPORT int daxpool_pool_get_numa_node(struct daxpool_pool *p) { return p->numa_node; }
 DAXPOOL_EXPORT const char *daxpool_pool_get_state(struct daxpool_pool *p) { return p->state; }
 DAXPOOL_EXPORT const char *daxpool_pool_get_namespace(struct daxpool_pool *p) { return p->namespace; }
+DAXPOOL_EXPORT const char *daxpool_pool_get_label(struct daxpool_pool *p) { return p->label; }
 DAXPOOL_EXPORT uint64_t daxpool_pool_get_requested_size(struct daxpool_pool *p) { return p->rec.size; }
 DAXPOOL_EXPORT uint64_t daxpool_pool_get_namespace_size(struct daxpool_pool *p) { return p->ns_size; }
 DAXPOOL_EXPORT int64_t daxpool_pool_get_created(struct daxpool_pool *p) { return p->rec.created; }
@@ -173,19 +174,6 @@ static int resolve_group(struct daxpool_ctx *ctx, const char *in, char *out,
 	return 0;
 }
 
-/* owner, group and mode onto the device node, after it has been zeroed */
-static int apply_ownership(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
-		uid_t uid, gid_t gid)
-{
-	char dev[96];
-
-	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
-	if (chown(dev, uid, gid) < 0 || chmod(dev, pool->rec.mode) < 0)
-		return dp_fail(ctx, errno, "cannot set owner and mode of %s: %s",
-				dev, strerror(errno));
-	return 0;
-}
-
 static int validate_create(struct daxpool_ctx *ctx,
 		const struct daxpool_create_args *args, struct daxpool_record *rec,
 		uid_t *uid, gid_t *gid)
@@ -230,8 +218,8 @@ DAXPOOL_EXPORT int daxpool_pool_create(struct daxpool_ctx *ctx,
 	struct daxpool_pool *pool, *p;
 	uuid_t uuid;
 	char dev[96];
-	uid_t uid = 0;
-	gid_t gid = 0;
+	uid_t uid;
+	gid_t gid;
 	int rc;
 
 	dp_clear_error(ctx);
@@ -270,11 +258,12 @@ DAXPOOL_EXPORT int daxpool_pool_create(struct daxpool_ctx *ctx,
 		if (rc)
 			goto out_release;
 	}
-	rc = apply_ownership(ctx, pool, uid, gid);
-	if (rc)
-		goto out_release;
+	/* committed only now: udev hands the device to its owner from here on */
 	pool->rec.intent[0] = '\0';
 	rc = dp_registry_write(ctx, &pool->rec);
+	if (rc)
+		goto out_release;
+	rc = dp_apply_ownership(ctx, pool);
 	if (rc)
 		goto out_release;
 	daxpool_invalidate(ctx);
@@ -309,6 +298,37 @@ out_free:
 	return rc;
 }
 
+/*
+ * 0 when nobody has the pool's device open or mapped; then *fd holds it
+ * locked exclusively, so no libdaxpool user can start until it is closed.
+ * -EBUSY with the holders' pids otherwise.
+ */
+static int pool_busy(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
+		int *fd, pid_t **pids, int *n)
+{
+	char dev[96];
+	int rc;
+
+	*fd = -1;
+	if (!pool->chardev[0])
+		return 0;
+	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
+	*fd = open(dev, O_RDONLY | O_CLOEXEC);
+	/* library users hold a shared lock: refuse without waiting */
+	if (*fd >= 0 && flock(*fd, LOCK_EX | LOCK_NB) < 0 &&
+	    errno == EWOULDBLOCK) {
+		dp_find_holders(dev, pids, n);
+		return dp_fail(ctx, EBUSY, "pool is busy (in use through libdaxpool)");
+	}
+	rc = dp_find_holders(dev, pids, n);
+	if (rc < 0)
+		return dp_fail(ctx, -rc, "cannot scan /proc for users of %s: %s",
+				dev, strerror(-rc));
+	if (*n > 0)
+		return dp_fail(ctx, EBUSY, "pool is busy (%s is open or mapped)", dev);
+	return 0;
+}
+
 DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 		pid_t **holders, int *nholders)
 {
@@ -316,7 +336,6 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 	struct daxpool_record rec = pool->rec;
 	const struct dp_backend *be;
 	struct daxpool_pool *cur;
-	char dev[96];
 	int rc, fd = -1, n = 0;
 	pid_t *pids = NULL;
 
@@ -342,27 +361,9 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 		rc = dp_fail(ctx, ENOTSUP, "unsupported pool type");
 		goto out;
 	}
-	if (cur->chardev[0]) {
-		snprintf(dev, sizeof(dev), "/dev/%s", cur->chardev);
-		fd = open(dev, O_RDONLY | O_CLOEXEC);
-		/* library users hold a shared lock: refuse without waiting */
-		if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) < 0 &&
-		    errno == EWOULDBLOCK) {
-			dp_find_holders(dev, &pids, &n);
-			rc = dp_fail(ctx, EBUSY, "pool is busy (locked by a libdaxpool user)");
-			goto out;
-		}
-		rc = dp_find_holders(dev, &pids, &n);
-		if (rc < 0) {
-			rc = dp_fail(ctx, -rc, "cannot scan /proc for users of %s: %s",
-					dev, strerror(-rc));
-			goto out;
-		}
-		if (n > 0) {
-			rc = dp_fail(ctx, EBUSY, "pool is busy (%s is open or mapped)", dev);
-			goto out;
-		}
-	}
+	rc = pool_busy(ctx, cur, &fd, &pids, &n);
+	if (rc)
+		goto out;
 	snprintf(cur->rec.intent, sizeof(cur->rec.intent), "destroy");
 	rc = dp_registry_write(ctx, &cur->rec);
 	if (rc)
@@ -395,4 +396,162 @@ out:
 	daxpool_invalidate(ctx);
 	dp_admin_unlock(ctx);
 	return rc;
+}
+
+/* root, the admin lock, and a fresh look at the pool; NULL with *rc set */
+static struct daxpool_pool *begin_change(struct daxpool_pool *pool,
+		const char *what, int *rc)
+{
+	struct daxpool_ctx *ctx = pool->ctx;
+	char uuid[37];
+	struct daxpool_pool *cur;
+
+	dp_clear_error(ctx);
+	snprintf(uuid, sizeof(uuid), "%s", pool->rec.uuid);
+	if (geteuid() != 0) {
+		*rc = dp_fail(ctx, EPERM, "%s pools needs root", what);
+		return NULL;
+	}
+	*rc = dp_admin_lock(ctx);
+	if (*rc)
+		return NULL;
+	daxpool_invalidate(ctx);
+	cur = daxpool_pool_find(ctx, uuid);
+	if (!cur) {
+		*rc = dp_fail(ctx, ENOENT, "no such pool");
+		dp_admin_unlock(ctx);
+		return NULL;
+	}
+	if (cur->rec.intent[0]) {
+		*rc = dp_fail(ctx, EBUSY, "an earlier %s of this pool did not finish",
+				cur->rec.intent);
+		dp_admin_unlock(ctx);
+		return NULL;
+	}
+	return cur;
+}
+
+static int end_change(struct daxpool_ctx *ctx, int rc)
+{
+	daxpool_invalidate(ctx);
+	dp_admin_unlock(ctx);
+	return rc;
+}
+
+/* nothing moves, so owner and mode change even while the pool is in use */
+DAXPOOL_EXPORT int daxpool_pool_set_owner(struct daxpool_pool *pool,
+		const char *owner, const char *group)
+{
+	struct daxpool_ctx *ctx = pool->ctx;
+	struct daxpool_record rec;
+	struct daxpool_pool *cur;
+	uid_t uid;
+	gid_t gid;
+	int rc;
+
+	dp_clear_error(ctx);
+	rec = pool->rec;
+	if (owner && (rc = resolve_owner(ctx, owner, rec.owner, sizeof(rec.owner), &uid)))
+		return rc;
+	if (group && (rc = resolve_group(ctx, group, rec.group, sizeof(rec.group), &gid)))
+		return rc;
+	cur = begin_change(pool, "changing", &rc);
+	if (!cur)
+		return rc;
+	snprintf(cur->rec.owner, sizeof(cur->rec.owner), "%s", rec.owner);
+	snprintf(cur->rec.group, sizeof(cur->rec.group), "%s", rec.group);
+	rc = dp_registry_write(ctx, &cur->rec);
+	if (!rc)
+		rc = dp_apply_ownership(ctx, cur);
+	return end_change(ctx, rc);
+}
+
+DAXPOOL_EXPORT int daxpool_pool_set_mode(struct daxpool_pool *pool,
+		unsigned int mode)
+{
+	struct daxpool_ctx *ctx = pool->ctx;
+	struct daxpool_pool *cur;
+	int rc;
+
+	dp_clear_error(ctx);
+	if (mode > 07777)
+		return dp_fail(ctx, EINVAL, "mode must be octal, at most 07777");
+	cur = begin_change(pool, "changing", &rc);
+	if (!cur)
+		return rc;
+	cur->rec.mode = mode;
+	rc = dp_registry_write(ctx, &cur->rec);
+	if (!rc)
+		rc = dp_apply_ownership(ctx, cur);
+	return end_change(ctx, rc);
+}
+
+/*
+ * The registry's name is the pool's name from the moment it is written:
+ * udev, list and open by name all read it. The kernel only rewrites a
+ * label while the namespace is disabled, which would revoke a user's
+ * mapping, so an idle pool's label is renamed now and a busy pool keeps
+ * the old label name until 'daxpool rename NAME NAME' finds it idle.
+ */
+DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
+		const char *name)
+{
+	struct daxpool_ctx *ctx = pool->ctx;
+	const struct dp_backend *be;
+	struct daxpool_pool *cur, *p;
+	pid_t *pids = NULL;
+	const char *why;
+	int rc, fd = -1, n = 0;
+
+	dp_clear_error(ctx);
+	if (daxpool_name_check(name, &why))
+		return dp_fail(ctx, EINVAL, "invalid name '%s': %s", name, why);
+	cur = begin_change(pool, "renaming", &rc);
+	if (!cur)
+		return rc;
+	daxpool_pool_foreach(ctx, p)
+		if (p != cur && strcmp(p->rec.name, name) == 0) {
+			rc = dp_fail(ctx, EEXIST, "a pool named '%s' already exists", name);
+			return end_change(ctx, rc);
+		}
+	be = dp_backend_get(cur->rec.type);
+	snprintf(cur->rec.name, sizeof(cur->rec.name), "%s", name);
+	rc = dp_registry_write(ctx, &cur->rec);
+	if (rc)
+		return end_change(ctx, rc);
+	if (be && be->relabel && strcmp(cur->label, name) != 0) {
+		if (pool_busy(ctx, cur, &fd, &pids, &n) == 0) {
+			if (fd >= 0)
+				close(fd);
+			fd = -1;
+			rc = be->relabel(ctx, cur);
+			if (rc) {
+				dp_warn(ctx, "renamed, but the namespace label keeps its old name: %s",
+						ctx->error);
+				ctx->error[0] = '\0';
+				rc = 0;
+			}
+		} else {
+			dp_clear_error(ctx);
+			dp_warn(ctx, "pool is in use: renamed, but its namespace label keeps the old name '%s' until 'daxpool rename %s %s' runs while it is idle",
+					cur->label, name, name);
+		}
+		free(pids);
+		if (fd >= 0)
+			close(fd);
+	}
+	/* the device may have been re-created: look again before udev */
+	{
+		char uuid[37], warning[sizeof(ctx->warning)];
+
+		snprintf(uuid, sizeof(uuid), "%s", cur->rec.uuid);
+		snprintf(warning, sizeof(warning), "%s", ctx->warning);
+		daxpool_invalidate(ctx);
+		cur = daxpool_pool_find(ctx, uuid);
+		if (cur)
+			rc = dp_apply_ownership(ctx, cur);
+		if (!ctx->warning[0])
+			snprintf(ctx->warning, sizeof(ctx->warning), "%s", warning);
+	}
+	return end_change(ctx, rc);
 }

@@ -43,6 +43,7 @@ struct daxpool_pool {
 	char chardev[64];
 	char path[DAXPOOL_NAME_MAX + 32];
 	char state[16];
+	char label[DAXPOOL_NAME_MAX + 1];	/* name in the namespace label */
 	uint64_t dev_size;
 	uint64_t ns_size;
 	int numa_node;
@@ -56,6 +57,7 @@ struct daxpool_ctx {
 	char confdir[256];
 	char lockfile[256];
 	char error[512];
+	char warning[512];
 	struct ndctl_ctx *ndctl;
 	struct daxctl_ctx *daxctl;
 	struct daxpool_pool *pools;
@@ -82,6 +84,11 @@ void daxpool_log(struct daxpool_ctx *ctx, int priority, const char *file,
 int dp_fail(struct daxpool_ctx *ctx, int errnum, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void dp_clear_error(struct daxpool_ctx *ctx);
+/* something the user should know although the operation succeeded */
+void dp_warn(struct daxpool_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* let udev apply owner, group, mode and link; do it directly without udev */
+int dp_apply_ownership(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
 
 /* ndctl/daxctl contexts, opened on first use */
 struct ndctl_ctx *dp_ndctl(struct daxpool_ctx *ctx);

@@ -29,6 +29,8 @@ void daxpool_set_userdata(struct daxpool_ctx *ctx, void *userdata);
 void *daxpool_get_userdata(struct daxpool_ctx *ctx);
 /* why the last failing call failed, in words; "" when none did */
 const char *daxpool_get_error(struct daxpool_ctx *ctx);
+/* what the last successful change wants the user to know; "" when nothing */
+const char *daxpool_get_warning(struct daxpool_ctx *ctx);
 const char *daxpool_get_confdir(struct daxpool_ctx *ctx);
 
 /* pure parsers shared by the CLI, the udev helper and applications */
@@ -101,6 +103,13 @@ int daxpool_pool_create(struct daxpool_ctx *ctx,
  */
 int daxpool_pool_destroy(struct daxpool_pool *pool, pid_t **holders,
 		int *nholders);
+/* owner and/or group (NULL keeps it), mode, name: allowed while in use */
+int daxpool_pool_set_owner(struct daxpool_pool *pool, const char *owner,
+		const char *group);
+int daxpool_pool_set_mode(struct daxpool_pool *pool, unsigned int mode);
+int daxpool_pool_rename(struct daxpool_pool *pool, const char *name);
+/* the name in the pool's namespace label ("" where the kind has none) */
+const char *daxpool_pool_get_label(struct daxpool_pool *pool);
 
 /*
  * Applications: open and map a pool by name or uuid, as any user the pool's

@@ -123,7 +123,11 @@ static void files(void)
 	daxpool_new(&ctx);
 	daxpool_set_log_fn(ctx, quiet_log);
 	snprintf(ctx->confdir, sizeof(ctx->confdir), "%s/etc/daxpool", dir);
+	umask(077);	/* a strict root umask must not hide the registry */
 	ok(dp_registry_write(ctx, &r) == 0, "record written");
+	snprintf(path, sizeof(path), "%s/pools", ctx->confdir);
+	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0755,
+			"registry directory is 0755 despite umask 077");
 	snprintf(path, sizeof(path), "%s/pools/%s.json", ctx->confdir, r.uuid);
 	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0644,
 			"record is world-readable, owner-writable (0644)");
