@@ -61,7 +61,9 @@ static int cmd_map(int argc, char **argv)
 {
 	struct daxpool_ctx *ctx;
 	struct daxpool_map *map;
-	int flags = strcmp(argv[3], "rw") == 0 ? O_RDWR : O_RDONLY;
+	/* anything but rw and ro goes through as O_WRONLY, which must be refused */
+	int flags = strcmp(argv[3], "rw") == 0 ? O_RDWR :
+		strcmp(argv[3], "ro") == 0 ? O_RDONLY : O_WRONLY;
 	const char *then = argc > 4 ? argv[4] : "";
 
 	if (daxpool_new(&ctx) < 0)

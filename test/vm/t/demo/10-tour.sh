@@ -34,8 +34,9 @@ show reg-mr "/dev/$dev" 268435456 && ok "ibv_reg_mr on pool db0 succeeds"
 
 diag ""
 diag "oracle (group dba) maps db0 by name through libdaxpool; bob may not."
-show run_as oracle daxio map db0 rw write && ok "oracle maps and writes db0"
-show run_as bob daxio map db0 rw
+show run_as oracle open-by-name db0 && ok "oracle opens, writes and reads db0 by name"
+show run_as bob open-by-name db0 && not_ok "bob should be refused" || ok "bob is refused (EACCES)"
+show ls -l /dev/daxpool/
 diag ""
 diag "While anyone maps a pool, destroy refuses and changes nothing."
 run_as oracle daxio map db0 ro hold > /tmp/hold.out 2>&1 &
