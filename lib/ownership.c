@@ -13,16 +13,28 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 #include "private.h"
 
 #define UDEV_WAIT_MS 10000
 
+/* the control socket outlives a stopped udevd, so ask whether it answers */
 static bool udev_running(void)
 {
-	return access("/run/udev/control", F_OK) == 0;
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	bool up;
+
+	if (fd < 0)
+		return false;
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "/run/udev/control");
+	up = connect(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0;
+	close(fd);
+	return up;
 }
 
 static int trigger_change(const char *chardev)

@@ -20,7 +20,10 @@ uint64_t dp_pmem_usable(uint64_t start, uint64_t ns_size, uint64_t align)
 	if (ns_size <= INFO_BLOCK)
 		return 0;
 	npfns = (ns_size - INFO_BLOCK) / SZ_4K;
-	offset = ALIGN_UP(start + INFO_BLOCK + STRUCT_PAGE * npfns, align) - start;
+	/* the data starts at least 2M-aligned, even for 4K pools (seen: 256M
+	 * namespace, 4K align, 250M usable) */
+	offset = ALIGN_UP(start + INFO_BLOCK + STRUCT_PAGE * npfns,
+			align > SZ_2M ? align : SZ_2M) - start;
 	end = start + ns_size;
 	data_end = (end / align) * align;
 	if (data_end <= start + offset)

@@ -33,6 +33,8 @@ int main(void)
 			"misaligned 2 GiB namespace still holds one 1G page");
 	ok(dp_pmem_usable(5ULL << 30, 2ULL << 30, SZ_1G) == SZ_1G,
 			"aligned 2 GiB namespace with 1G align gives 1 GiB");
+	ok(dp_pmem_usable(5ULL << 30, 256ULL << 20, SZ_4K) == (250ULL << 20),
+			"256 MiB namespace, 4K align: also 250 MiB (data starts 2M-aligned)");
 	ok(dp_pmem_usable(0, 4096, SZ_2M) == 0, "tiny namespace gives nothing");
 	return tap_done();
 }
