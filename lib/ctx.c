@@ -56,6 +56,7 @@ DAXPOOL_EXPORT int daxpool_new(struct daxpool_ctx **ctx)
 	c->log_fn = log_stderr;
 	c->log_priority = LOG_ERR;
 	c->admin_fd = -1;
+	c->hint.sysfs_fd = -1;
 	/* only the log level comes from the environment, never a path */
 	env = secure_getenv("DAXPOOL_LOG");
 	if (env)
@@ -82,6 +83,8 @@ DAXPOOL_EXPORT struct daxpool_ctx *daxpool_unref(struct daxpool_ctx *ctx)
 	dp_pools_free(ctx);
 	if (ctx->admin_fd >= 0)
 		close(ctx->admin_fd);
+	if (ctx->hint.sysfs_fd >= 0)
+		close(ctx->hint.sysfs_fd);
 	if (ctx->ndctl)
 		ndctl_unref(ctx->ndctl);
 	free(ctx);

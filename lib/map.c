@@ -3,6 +3,11 @@
  * Open by name: what applications call, as ordinary users. Everything it
  * reads (registry, sysfs) is world-readable; the kernel enforces the
  * device's mode at open(). The shared lock tells destroy the pool is in use.
+ *
+ * Opening must cost about what open+mmap of the device costs, so after the
+ * first lookup a context remembers where the pool was and only re-proves
+ * it: the registry record is the same file, and the device opened carries
+ * the pool's uuid.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,6 +24,8 @@
 struct daxpool_map {
 	struct daxpool_ctx *ctx;
 	void *addr;
+	void *resv;
+	size_t resv_len;
 	size_t size;
 	size_t align;
 	int fd;
@@ -26,92 +33,221 @@ struct daxpool_map {
 	char uuid[37];
 };
 
-/* the node we opened must be the pool's device, not whatever a stale name points at */
-static int check_node(int fd, const char *chardev)
+static bool read_sysfs(const char *path, char *buf, size_t len)
 {
-	char path[128], buf[32];
-	unsigned int maj, min;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, len - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	return true;
+}
+
+static bool read_at(int dirfd, const char *name, char *buf, size_t len)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, len - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	return true;
+}
+
+/*
+ * Is the open node the pool's device? The char device's parent in sysfs is
+ * the nvdimm dax device, whose uuid is the pool's (for info blocks with a
+ * uuid of their own: whose namespace's uuid is). On the first open the
+ * directory is found by path and kept open; later opens read through it,
+ * and a device that went away makes that read fail.
+ */
+static bool node_is_pool(struct daxpool_ctx *ctx, int fd)
+{
+	char path[160], buf[64], ns[64];
 	struct stat st;
-	FILE *f;
-	int n;
 
 	if (fstat(fd, &st) < 0 || !S_ISCHR(st.st_mode))
-		return -ENODEV;
-	snprintf(path, sizeof(path), "/sys/bus/dax/devices/%s/dev", chardev);
-	f = fopen(path, "re");
-	if (!f)
-		return -ENODEV;
-	n = fgets(buf, sizeof(buf), f) ? sscanf(buf, "%u:%u", &maj, &min) : 0;
-	fclose(f);
-	if (n != 2 || major(st.st_rdev) != maj || minor(st.st_rdev) != min)
-		return -ENODEV;
+		return false;
+	if (ctx->hint.sysfs_fd >= 0) {
+		if (st.st_rdev == ctx->hint.rdev &&
+		    read_at(ctx->hint.sysfs_fd, "uuid", buf, sizeof(buf)) &&
+		    strcasecmp(buf, ctx->hint.uuid) == 0)
+			return true;
+		close(ctx->hint.sysfs_fd);
+		ctx->hint.sysfs_fd = -1;
+	}
+	snprintf(path, sizeof(path), "/sys/dev/char/%u:%u/..",
+			major(st.st_rdev), minor(st.st_rdev));
+	ctx->hint.sysfs_fd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (ctx->hint.sysfs_fd < 0)
+		return false;
+	ctx->hint.rdev = st.st_rdev;
+	if (read_at(ctx->hint.sysfs_fd, "uuid", buf, sizeof(buf)) &&
+	    strcasecmp(buf, ctx->hint.uuid) == 0)
+		return true;
+	close(ctx->hint.sysfs_fd);
+	ctx->hint.sysfs_fd = -1;
+	snprintf(path, sizeof(path), "/sys/dev/char/%u:%u/../namespace",
+			major(st.st_rdev), minor(st.st_rdev));
+	if (!read_sysfs(path, ns, sizeof(ns)) || strchr(ns, '/'))
+		return false;
+	snprintf(path, sizeof(path), "/sys/bus/nd/devices/%s/uuid", ns);
+	return read_sysfs(path, buf, sizeof(buf)) && strcasecmp(buf, ctx->hint.uuid) == 0;
+}
+
+static bool record_stat(struct daxpool_ctx *ctx, const char *uuid,
+		struct stat *st)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/pools/%s.json", ctx->confdir, uuid);
+	return stat(path, st) == 0;
+}
+
+static bool hint_matches(struct daxpool_ctx *ctx, const char *id)
+{
+	struct stat st;
+
+	if (!ctx->hint.uuid[0] ||
+	    (strcmp(ctx->hint.name, id) != 0 && strcasecmp(ctx->hint.uuid, id) != 0))
+		return false;
+	/* a rename, chown, chmod or destroy replaces or removes the file */
+	return record_stat(ctx, ctx->hint.uuid, &st) &&
+		(uint64_t)st.st_ino == ctx->hint.rec_ino &&
+		(int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec ==
+			ctx->hint.rec_mtime_ns;
+}
+
+/* the slow way: registry and kernel, as daxpool list sees them */
+static int lookup(struct daxpool_ctx *ctx, const char *id)
+{
+	struct daxpool_pool *pool;
+	struct stat st;
+	int e;
+
+	if (ctx->hint.sysfs_fd >= 0)
+		close(ctx->hint.sysfs_fd);
+	memset(&ctx->hint, 0, sizeof(ctx->hint));
+	ctx->hint.sysfs_fd = -1;
+	daxpool_invalidate(ctx);
+	pool = daxpool_pool_find(ctx, id);
+	if (!pool) {
+		e = errno;
+		return dp_fail(ctx, e, e == EINVAL ? "invalid pool name" : "no such pool");
+	}
+	if (strcmp(pool->state, "active") != 0 || !pool->chardev[0])
+		return dp_fail(ctx, ENOENT, "pool '%s' is %s", id, pool->state);
+	if (!record_stat(ctx, pool->rec.uuid, &st))
+		return dp_fail(ctx, ENOENT, "pool '%s' has no registry record", id);
+	snprintf(ctx->hint.name, sizeof(ctx->hint.name), "%s", pool->rec.name);
+	snprintf(ctx->hint.uuid, sizeof(ctx->hint.uuid), "%s", pool->rec.uuid);
+	snprintf(ctx->hint.chardev, sizeof(ctx->hint.chardev), "%s", pool->chardev);
+	ctx->hint.size = pool->dev_size;
+	ctx->hint.align = pool->rec.align;
+	ctx->hint.rec_ino = (uint64_t)st.st_ino;
+	ctx->hint.rec_mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+	daxpool_invalidate(ctx);
 	return 0;
+}
+
+/* open the remembered device and prove it is the pool; -ESTALE if not */
+static int open_device(struct daxpool_ctx *ctx, int flags)
+{
+	char dev[96];
+	int fd, e;
+
+	snprintf(dev, sizeof(dev), "/dev/%s", ctx->hint.chardev);
+	fd = open(dev, flags | O_CLOEXEC);
+	if (fd < 0) {
+		e = errno;
+		if (e == ENOENT || e == ENXIO || e == ENODEV)
+			return -ESTALE;
+		return dp_fail(ctx, e, "cannot open %s: %s", dev, strerror(e));
+	}
+	if (!node_is_pool(ctx, fd)) {
+		close(fd);
+		return -ESTALE;
+	}
+	return fd;
 }
 
 DAXPOOL_EXPORT struct daxpool_map *daxpool_map_open(struct daxpool_ctx *ctx,
 		const char *name, int flags)
 {
-	struct daxpool_pool *pool;
 	struct daxpool_map *map;
-	char dev[96];
-	int prot, e;
+	int prot, e, fd = -1;
 
 	if (!ctx || !name || (flags != O_RDWR && flags != O_RDONLY)) {
 		errno = EINVAL;
 		return NULL;
 	}
 	dp_clear_error(ctx);
-	daxpool_invalidate(ctx);
-	pool = daxpool_pool_find(ctx, name);
-	if (!pool) {
-		e = errno;
-		dp_fail(ctx, e, e == EINVAL ? "invalid pool name" : "no such pool");
-		errno = e;
+	if (!daxpool_is_uuid(name) && daxpool_name_check(name, NULL)) {
+		dp_fail(ctx, EINVAL, "invalid pool name");
+		errno = EINVAL;
 		return NULL;
 	}
-	if (strcmp(pool->state, "active") != 0 || !pool->chardev[0]) {
-		dp_fail(ctx, ENOENT, "pool '%s' is %s", name, pool->state);
-		errno = ENOENT;
+	if (hint_matches(ctx, name))
+		fd = open_device(ctx, flags);
+	if (fd < 0 && fd != -ESTALE && ctx->error[0]) {
+		errno = -fd;
 		return NULL;
+	}
+	if (fd < 0) {
+		/* first use, or the pool changed: look it up and try once more */
+		e = lookup(ctx, name);
+		if (e == 0) {
+			fd = open_device(ctx, flags);
+			if (fd == -ESTALE)
+				fd = dp_fail(ctx, ENOENT, "the device of pool '%s' changed while opening it",
+						name);
+		} else {
+			fd = e;
+		}
+		if (fd < 0) {
+			errno = -fd;
+			return NULL;
+		}
 	}
 	map = calloc(1, sizeof(*map));
 	if (!map) {
+		close(fd);
 		errno = ENOMEM;
 		return NULL;
 	}
 	map->ctx = daxpool_ref(ctx);
-	map->size = (size_t)pool->dev_size;
-	map->align = (size_t)pool->rec.align;
-	snprintf(map->name, sizeof(map->name), "%s", pool->rec.name);
-	snprintf(map->uuid, sizeof(map->uuid), "%s", pool->rec.uuid);
-	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
-	map->fd = open(dev, flags | O_CLOEXEC);
-	if (map->fd < 0) {
-		e = errno;
-		dp_fail(ctx, e, "cannot open %s: %s", dev, strerror(e));
-		goto fail;
-	}
-	if (check_node(map->fd, pool->chardev)) {
-		e = ENOENT;
-		dp_fail(ctx, e, "%s is not the device of pool '%s'", dev, name);
-		goto fail;
-	}
-	if (flock(map->fd, LOCK_SH | LOCK_NB) < 0) {
+	map->fd = fd;
+	map->size = (size_t)ctx->hint.size;
+	map->align = (size_t)ctx->hint.align;
+	snprintf(map->name, sizeof(map->name), "%s", ctx->hint.name);
+	snprintf(map->uuid, sizeof(map->uuid), "%s", ctx->hint.uuid);
+	if (flock(fd, LOCK_SH | LOCK_NB) < 0) {
 		e = errno == EWOULDBLOCK ? EBUSY : errno;
 		dp_fail(ctx, e, "pool '%s' is being changed", name);
 		goto fail;
 	}
 	prot = PROT_READ | (flags == O_RDWR ? PROT_WRITE : 0);
-	map->addr = dp_map_aligned(map->fd, map->size, map->align, prot);
+	map->addr = dp_map_aligned(fd, map->size, map->align, prot,
+			&map->resv, &map->resv_len);
 	if (!map->addr) {
 		e = errno;
-		dp_fail(ctx, e, "cannot map %s: %s", dev, strerror(e));
+		dp_fail(ctx, e, "cannot map pool '%s': %s", name, strerror(e));
 		goto fail;
 	}
 	return map;
 fail:
-	if (map->fd >= 0)
-		close(map->fd);
+	close(fd);
 	daxpool_unref(map->ctx);
 	free(map);
 	errno = e;
@@ -129,7 +265,7 @@ DAXPOOL_EXPORT void daxpool_map_close(struct daxpool_map *map)
 {
 	if (!map)
 		return;
-	munmap(map->addr, map->size);
+	munmap(map->resv, map->resv_len);
 	close(map->fd);
 	daxpool_unref(map->ctx);
 	free(map);

@@ -64,6 +64,20 @@ struct daxpool_ctx {
 	bool pools_loaded;
 	int admin_fd;
 	int admin_depth;
+	/*
+	 * where the last map_open found its pool; reused only while the
+	 * record file is unchanged and the device still proves to be the pool
+	 */
+	struct {
+		char name[DAXPOOL_NAME_MAX + 1];
+		char uuid[37];
+		char chardev[64];
+		uint64_t size, align;
+		uint64_t rec_ino;
+		int64_t rec_mtime_ns;
+		dev_t rdev;
+		int sysfs_fd;	/* the nvdimm dax device's sysfs directory */
+	} hint;
 };
 
 void daxpool_log(struct daxpool_ctx *ctx, int priority, const char *file,
@@ -96,8 +110,10 @@ struct ndctl_ctx *dp_ndctl(struct daxpool_ctx *ctx);
 void dp_ndctl_reset(struct daxpool_ctx *ctx);
 void dp_pools_free(struct daxpool_ctx *ctx);
 
-/* map a device at an address aligned to align (device-dax demands it) */
-void *dp_map_aligned(int fd, uint64_t size, uint64_t align, int prot);
+/* map a device at an address aligned to align (device-dax demands it);
+ * munmap(*resv, *resv_len) undoes it */
+void *dp_map_aligned(int fd, uint64_t size, uint64_t align, int prot,
+		void **resv, size_t *resv_len);
 /* zero a pool's device with durable non-temporal stores */
 int dp_zero_device(struct daxpool_ctx *ctx, const char *devpath,
 		uint64_t size, uint64_t align, daxpool_progress_fn progress,

@@ -68,6 +68,8 @@ int dp_zero_device(struct daxpool_ctx *ctx, const char *devpath,
 {
 	pthread_t tid[16];
 	struct zero_job job = { .size = size };
+	size_t resv_len;
+	void *resv;
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	int i, nthreads, started = 0, fd, rc = 0;
 
@@ -75,7 +77,8 @@ int dp_zero_device(struct daxpool_ctx *ctx, const char *devpath,
 	if (fd < 0)
 		return dp_fail(ctx, errno, "cannot open %s to zero it: %s",
 				devpath, strerror(errno));
-	job.base = dp_map_aligned(fd, size, align, PROT_READ | PROT_WRITE);
+	job.base = dp_map_aligned(fd, size, align, PROT_READ | PROT_WRITE,
+			&resv, &resv_len);
 	if (!job.base) {
 		rc = errno;
 		close(fd);
@@ -109,7 +112,7 @@ int dp_zero_device(struct daxpool_ctx *ctx, const char *devpath,
 		pthread_join(tid[i], NULL);
 	if (progress)
 		progress(size, size, arg);
-	munmap(job.base, size);
+	munmap(resv, resv_len);
 	close(fd);
 	return rc;
 }

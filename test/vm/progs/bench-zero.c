@@ -27,7 +27,8 @@ int main(int argc, char **argv)
 	uint64_t size, align;
 	double t0, t_zero, t_memset, mib;
 	int fd, rounds = argc > 2 ? atoi(argv[2]) : 3, i;
-	void *p;
+	void *p, *resv;
+	size_t resv_len;
 
 	if (argc < 2 || !strrchr(argv[1], '/')) {
 		fprintf(stderr, "usage: bench-zero /dev/daxX.Y [rounds]\n");
@@ -37,7 +38,8 @@ int main(int argc, char **argv)
 	align = daxdev_attr(argv[1], "align");
 	daxpool_new(&ctx);
 	fd = open(argv[1], O_RDWR);
-	p = fd < 0 ? NULL : dp_map_aligned(fd, size, align, PROT_READ | PROT_WRITE);
+	p = fd < 0 ? NULL : dp_map_aligned(fd, size, align, PROT_READ | PROT_WRITE,
+			&resv, &resv_len);
 	if (!p) {
 		perror(argv[1]);
 		return 1;
@@ -62,7 +64,7 @@ int main(int argc, char **argv)
 	printf("zeroing %.0f MiB, best of %d: daxpool %.0f MiB/s (%.3f s), memset %.0f MiB/s (%.3f s), ratio %.2f\n",
 			mib, rounds, mib / t_zero, t_zero, mib / t_memset, t_memset,
 			t_memset / t_zero);
-	munmap(p, size);
+	munmap(resv, resv_len);
 	close(fd);
 	daxpool_unref(ctx);
 	return 0;

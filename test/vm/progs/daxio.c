@@ -4,6 +4,7 @@
  * scenarios, and hold pools open through libdaxpool or behind its back.
  *   daxio fill DEV BYTE | check DEV BYTE | hold DEV | hold-fd DEV
  *   daxio map NAME ro|rw [hold|write]
+ *   daxio map-again NAME [NAME...]
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -96,6 +97,30 @@ static int cmd_map(int argc, char **argv)
 	return 0;
 }
 
+/* open and close NAME, wait for a line on stdin, then open NAMES again in
+ * the same context: a context must not remember a pool that changed */
+static int cmd_map_again(int argc, char **argv)
+{
+	struct daxpool_ctx *ctx;
+	struct daxpool_map *map;
+	char line[64];
+	int i;
+
+	if (daxpool_new(&ctx) < 0)
+		return 1;
+	for (i = 2; i < argc; i++) {
+		map = daxpool_map_open(ctx, argv[i], O_RDONLY);
+		printf("{\"name\":\"%s\",\"ok\":%s,\"errno\":%d}\n", argv[i],
+				map ? "true" : "false", map ? 0 : errno);
+		fflush(stdout);
+		daxpool_map_close(map);
+		if (i == 2 && !fgets(line, sizeof(line), stdin))
+			break;
+	}
+	daxpool_unref(ctx);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	uint64_t size;
@@ -104,6 +129,8 @@ int main(int argc, char **argv)
 
 	if (argc >= 4 && strcmp(argv[1], "map") == 0)
 		return cmd_map(argc, argv);
+	if (argc >= 3 && strcmp(argv[1], "map-again") == 0)
+		return cmd_map_again(argc, argv);
 	if (argc == 4 && strcmp(argv[1], "fill") == 0) {
 		p = map_dev(argv[2], O_RDWR, &size, &fd);
 		memset(p, (int)strtol(argv[3], NULL, 0), size);

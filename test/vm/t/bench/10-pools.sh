@@ -5,24 +5,14 @@
 clean_slate
 r=$(labeled_regions | head -n 1)
 
-ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-# create: daxpool (no zeroing) against ndctl for the same size
-n=5
-t=0
-for i in $(seq $n); do
-	s=$(ms); daxpool create b$i --size 64M --no-zero -r "$r" >/dev/null || not_ok "create b$i"; t=$((t + $(ms) - s))
-done
-dp_create=$((t / n))
-for i in $(seq $n); do daxpool destroy b$i >/dev/null 2>&1; done
-t=0
-for i in $(seq $n); do
-	s=$(ms); ndctl create-namespace -r "$r" -m devdax -s 80M -n n$i >/dev/null || not_ok "ndctl create n$i"; t=$((t + $(ms) - s))
-done
-nd_create=$((t / n))
+# create: daxpool (no zeroing) against ndctl for the same namespace size
+# (daxpool's 64M pool needs an 80M namespace: 64M usable after metadata)
+dp=$(timeit 5 daxpool create b%i --size 64M --no-zero -r "$r") || not_ok "daxpool create"
+ns=$(daxpool list -v b1 | jq -r '.[0].namespace_size')
+for i in 1 2 3 4 5; do daxpool destroy b$i >/dev/null 2>&1; done
+nd=$(timeit 5 ndctl create-namespace -r "$r" -m devdax -s "$ns" -n n%i) || not_ok "ndctl create-namespace"
 ndctl destroy-namespace -f all -r "$r" >/dev/null 2>&1
-diag "create 64M (daxpool --no-zero, incl. namespace overhead) : ${dp_create} ms avg of $n"
-diag "ndctl create-namespace -m devdax 80M (same namespace)   : ${nd_create} ms avg of $n"
+diag "create, mean of 5: daxpool create --size 64M --no-zero ${dp} ms; ndctl create-namespace -m devdax -s $ns ${nd} ms"
 ok "create timings"
 
 # list with 100 pools
@@ -30,10 +20,9 @@ for i in $(seq 100); do
 	daxpool create l$i --size 4M --no-zero -r "$r" >/dev/null 2>/tmp/e || { not_ok "create l$i"; cat /tmp/e; break; }
 done
 diag "pools: $(daxpool list | jq length)"
-s=$(ms); for i in 1 2 3; do daxpool list >/dev/null; done; dp_list=$(( ($(ms) - s) / 3 ))
-s=$(ms); for i in 1 2 3; do ndctl list -N >/dev/null; done; nd_list=$(( ($(ms) - s) / 3 ))
-diag "daxpool list, 100 pools : ${dp_list} ms"
-diag "ndctl list -N, 100 ns   : ${nd_list} ms"
+dl=$(timeit 5 daxpool list)
+nl=$(timeit 5 ndctl list -N)
+diag "list, 100 pools, mean of 5: daxpool list ${dl} ms; ndctl list -N ${nl} ms"
 ok "list timings"
 clean_slate
 

@@ -60,6 +60,20 @@ kill "$pid"; wait 2>/dev/null
 check "rename r r once idle writes the label" -- daxpool rename r r
 is "label now r" "$(ndctl list -N | jq -r "[.] | flatten | .[] | select(.uuid == \"$uuid\") | .name")" r
 check "data still there" -- daxio check "/dev/$(pool_field r chardev)" 0x42
+# a context that opened a pool must see a rename and a destroy
+mkfifo /tmp/go
+daxio map-again r r s q < /tmp/go > /tmp/again.out 2>&1 &
+exec 3> /tmp/go
+i=0; while ! grep -q '"name":"r"' /tmp/again.out && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+check "rename r s under an open context" -- daxpool rename r s
+echo go >&3
+exec 3>&-
+wait
+is "the first open of r worked" "$(sed -n 1p /tmp/again.out | jq -r .ok)" true
+is "after the rename, r is unknown in the same context" "$(sed -n 2p /tmp/again.out | jq -r .errno)" 2
+is "after the rename, s opens in the same context" "$(sed -n 3p /tmp/again.out | jq -r .ok)" true
+is "q is still unknown" "$(sed -n 4p /tmp/again.out | jq -r .errno)" 2
+check "rename s r" -- daxpool rename s r
 check "destroy r other" -- daxpool destroy r other
 is "nothing left" "$(ns_count) $(rec_count)" "0 0"
 done_testing
