@@ -33,22 +33,6 @@ struct daxpool_map {
 	char uuid[37];
 };
 
-static bool read_sysfs(const char *path, char *buf, size_t len)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return false;
-	n = read(fd, buf, len - 1);
-	close(fd);
-	if (n <= 0)
-		return false;
-	buf[n] = '\0';
-	buf[strcspn(buf, "\n")] = '\0';
-	return true;
-}
-
 static bool read_at(int dirfd, const char *name, char *buf, size_t len)
 {
 	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
@@ -100,10 +84,10 @@ static bool node_is_pool(struct daxpool_ctx *ctx, int fd)
 	ctx->hint.sysfs_fd = -1;
 	snprintf(path, sizeof(path), "/sys/dev/char/%u:%u/../namespace",
 			major(st.st_rdev), minor(st.st_rdev));
-	if (!read_sysfs(path, ns, sizeof(ns)) || strchr(ns, '/'))
+	if (!read_at(AT_FDCWD, path, ns, sizeof(ns)) || strchr(ns, '/'))
 		return false;
 	snprintf(path, sizeof(path), "/sys/bus/nd/devices/%s/uuid", ns);
-	return read_sysfs(path, buf, sizeof(buf)) && strcasecmp(buf, ctx->hint.uuid) == 0;
+	return read_at(AT_FDCWD, path, buf, sizeof(buf)) && strcasecmp(buf, ctx->hint.uuid) == 0;
 }
 
 static bool record_stat(struct daxpool_ctx *ctx, const char *uuid,
