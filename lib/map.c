@@ -53,8 +53,8 @@ static bool read_at(int dirfd, const char *name, char *buf, size_t len)
  * Is the open node the pool's device? The char device's parent in sysfs is
  * the nvdimm dax device, whose uuid is the pool's (for info blocks with a
  * uuid of their own: whose namespace's uuid is). On the first open the
- * directory is found by path and kept open; later opens read through it,
- * and a device that went away makes that read fail.
+ * directory is found by path, its uuid read, and the directory kept open;
+ * later opens only check that it still exists and owns the node.
  */
 static bool node_is_pool(struct daxpool_ctx *ctx, int fd)
 {
@@ -64,9 +64,15 @@ static bool node_is_pool(struct daxpool_ctx *ctx, int fd)
 	if (fstat(fd, &st) < 0 || !S_ISCHR(st.st_mode))
 		return false;
 	if (ctx->hint.sysfs_fd >= 0) {
+		struct stat ast;
+
+		/*
+		 * the uuid was read through this very directory before; it
+		 * only needs to be still there (a removed device's directory
+		 * has no attributes) and to own the node we opened
+		 */
 		if (st.st_rdev == ctx->hint.rdev &&
-		    read_at(ctx->hint.sysfs_fd, "uuid", buf, sizeof(buf)) &&
-		    strcasecmp(buf, ctx->hint.uuid) == 0)
+		    fstatat(ctx->hint.sysfs_fd, "uuid", &ast, 0) == 0)
 			return true;
 		close(ctx->hint.sysfs_fd);
 		ctx->hint.sysfs_fd = -1;
