@@ -300,16 +300,20 @@ out_free:
 
 /*
  * 0 when nobody has the pool's device open or mapped; then *fd holds it
- * locked exclusively, so no libdaxpool user can start until it is closed.
- * -EBUSY with the holders' pids otherwise.
+ * locked exclusively, so no libdaxpool user can start, and the node's mode
+ * is 0 (saved in *mode), so no unprivileged process can open it before the
+ * device goes away; quiesce_undo() gives the mode back if it does not.
+ * -EBUSY with the holders' pids otherwise, and nothing changed.
  */
-static int pool_busy(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
-		int *fd, pid_t **pids, int *n)
+static int pool_quiesce(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
+		int *fd, pid_t **pids, int *n, mode_t *mode)
 {
+	struct stat st;
 	char dev[96];
 	int rc;
 
 	*fd = -1;
+	*mode = (mode_t)-1;
 	if (!pool->chardev[0])
 		return 0;
 	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
@@ -320,13 +324,32 @@ static int pool_busy(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 		dp_find_holders(dev, pids, n);
 		return dp_fail(ctx, EBUSY, "pool is busy (in use through libdaxpool)");
 	}
+	/* close the door first, then look: whoever got in before is seen */
+	if (*fd >= 0 && fstat(*fd, &st) == 0 && fchmod(*fd, 0) == 0)
+		*mode = st.st_mode & 07777;
 	rc = dp_find_holders(dev, pids, n);
 	if (rc < 0)
-		return dp_fail(ctx, -rc, "cannot scan /proc for users of %s: %s",
+		rc = dp_fail(ctx, -rc, "cannot scan /proc for users of %s: %s",
 				dev, strerror(-rc));
-	if (*n > 0)
-		return dp_fail(ctx, EBUSY, "pool is busy (%s is open or mapped)", dev);
-	return 0;
+	else if (*n > 0)
+		rc = dp_fail(ctx, EBUSY, "pool is busy (%s is open or mapped)", dev);
+	else
+		return 0;
+	if (*mode != (mode_t)-1)
+		fchmod(*fd, *mode);
+	*mode = (mode_t)-1;
+	return rc;
+}
+
+/* the device stayed after all: open its door again */
+static void quiesce_undo(struct daxpool_pool *pool, mode_t mode)
+{
+	char dev[96];
+
+	if (!pool->chardev[0] || mode == (mode_t)-1)
+		return;
+	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
+	chmod(dev, mode);
 }
 
 DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
@@ -338,6 +361,7 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 	struct daxpool_pool *cur;
 	int rc, fd = -1, n = 0;
 	pid_t *pids = NULL;
+	mode_t mode = (mode_t)-1;
 
 	dp_clear_error(ctx);
 	if (holders)
@@ -361,23 +385,26 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 		rc = dp_fail(ctx, ENOTSUP, "unsupported pool type");
 		goto out;
 	}
-	rc = pool_busy(ctx, cur, &fd, &pids, &n);
+	rc = pool_quiesce(ctx, cur, &fd, &pids, &n, &mode);
 	if (rc)
 		goto out;
 	snprintf(cur->rec.intent, sizeof(cur->rec.intent), "destroy");
 	rc = dp_registry_write(ctx, &cur->rec);
-	if (rc)
+	if (rc) {
+		quiesce_undo(cur, mode);
 		goto out;
-	if (fd >= 0) {
-		close(fd);
-		fd = -1;
 	}
+	/* our own fd must not keep the device from going */
+	if (fd >= 0)
+		close(fd);
+	fd = -1;
 	rc = be->release(ctx, cur);
 	if (rc) {
 		char why[sizeof(ctx->error)];
 
 		/* the kernel refused before changing anything: undo the intent */
 		snprintf(why, sizeof(why), "%s", ctx->error);
+		quiesce_undo(cur, mode);
 		cur->rec.intent[0] = '\0';
 		dp_registry_write(ctx, &cur->rec);
 		snprintf(ctx->error, sizeof(ctx->error), "%s", why);
@@ -502,6 +529,7 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 	pid_t *pids = NULL;
 	const char *why;
 	int rc, fd = -1, n = 0;
+	mode_t mode;
 
 	dp_clear_error(ctx);
 	if (daxpool_name_check(name, &why))
@@ -520,7 +548,8 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 	if (rc)
 		return end_change(ctx, rc);
 	if (be && be->relabel && strcmp(cur->label, name) != 0) {
-		if (pool_busy(ctx, cur, &fd, &pids, &n) == 0) {
+		/* udev restores the mode when it sees the device below */
+		if (pool_quiesce(ctx, cur, &fd, &pids, &n, &mode) == 0) {
 			if (fd >= 0)
 				close(fd);
 			fd = -1;

@@ -56,6 +56,7 @@ is "same device, nothing moved" "$(pool_field r chardev)" "$dev"
 is "new link /dev/daxpool/r" "$(readlink -f /dev/daxpool/r)" "/dev/$dev"
 check_fails "old link /dev/daxpool/q gone" -- test -e /dev/daxpool/q
 check "the holder is still alive" -- kill -0 "$pid"
+is "the busy pool's node keeps its mode" "$(stat -c '%U %G %a' "/dev/$dev")" "alice dba 600"
 kill "$pid"; wait 2>/dev/null
 check "rename r r once idle writes the label" -- daxpool rename r r
 is "label now r" "$(ndctl list -N | jq -r "[.] | flatten | .[] | select(.uuid == \"$uuid\") | .name")" r

@@ -27,6 +27,7 @@ busy_case() {
 	is "$how: same device" "$(pool_field busy1 chardev)" "$dev"
 	is "$how: registry record intact, no intent" "$(jq -r '.intent // "none"' "$REGISTRY/$uuid.json")" none
 	is "$how: namespace still there" "$(ns_count)" 1
+	is "$how: node mode as it was" "$(stat -c '%U %a' "/dev/$dev")" "alice 600"
 	kill "$holder"
 	wait 2>/dev/null
 }
