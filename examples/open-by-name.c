@@ -15,7 +15,7 @@ int main(int argc, char **argv)
 {
 	struct daxpool_ctx *ctx;
 	struct daxpool_map *map;
-	char msg[64];
+	char msg[64], back[64];
 	char *base;
 	int rc;
 
@@ -40,8 +40,10 @@ int main(int argc, char **argv)
 	printf("pool %s: %zu bytes, align %zu, mapped at %p\n", argv[1],
 			daxpool_map_get_size(map), daxpool_map_get_align(map),
 			(void *)base);
-	printf("read back: %s\n", base);
-	rc = strcmp(base, msg) != 0;
+	memcpy(back, base, sizeof(back));
+	back[sizeof(back) - 1] = '\0';
+	printf("read back: %s\n", back);
+	rc = strcmp(back, msg) != 0;
 	daxpool_map_close(map);
 	daxpool_unref(ctx);
 	return rc;
