@@ -128,14 +128,21 @@ DAXPOOL_EXPORT const char *daxpool_get_confdir(struct daxpool_ctx *ctx)
 	return ctx->confdir;
 }
 
+/*
+ * The first failure of an operation is the one the user needs; what fails
+ * later while rolling back is only logged.
+ */
 int dp_fail(struct daxpool_ctx *ctx, int errnum, const char *fmt, ...)
 {
+	char msg[sizeof(ctx->error)];
 	va_list args;
 
 	va_start(args, fmt);
-	vsnprintf(ctx->error, sizeof(ctx->error), fmt, args);
+	vsnprintf(msg, sizeof(msg), fmt, args);
 	va_end(args);
-	dbg(ctx, "%s (%s)\n", ctx->error, strerror(errnum));
+	dbg(ctx, "%s (%s)\n", msg, strerror(errnum));
+	if (!ctx->error[0])
+		snprintf(ctx->error, sizeof(ctx->error), "%s", msg);
 	return -errnum;
 }
 
@@ -145,14 +152,19 @@ void dp_clear_error(struct daxpool_ctx *ctx)
 	ctx->warning[0] = '\0';
 }
 
+/* warnings of one operation add up: each is something the user should know */
 void dp_warn(struct daxpool_ctx *ctx, const char *fmt, ...)
 {
+	size_t used = strlen(ctx->warning);
+	char msg[sizeof(ctx->warning)];
 	va_list args;
 
 	va_start(args, fmt);
-	vsnprintf(ctx->warning, sizeof(ctx->warning), fmt, args);
+	vsnprintf(msg, sizeof(msg), fmt, args);
 	va_end(args);
-	dbg(ctx, "warning: %s\n", ctx->warning);
+	dbg(ctx, "warning: %s\n", msg);
+	snprintf(ctx->warning + used, sizeof(ctx->warning) - used, "%s%s",
+			used ? "; " : "", msg);
 }
 
 DAXPOOL_EXPORT const char *daxpool_get_warning(struct daxpool_ctx *ctx)

@@ -274,22 +274,9 @@ DAXPOOL_EXPORT int daxpool_pool_create(struct daxpool_ctx *ctx,
 	return 0;
 
 out_release:
-	{
-		char why[sizeof(ctx->error)];
-
-		/* keep the first error: it is the one the user needs */
-		snprintf(why, sizeof(why), "%s", ctx->error);
-		be->release(ctx, pool);
-		snprintf(ctx->error, sizeof(ctx->error), "%s", why);
-	}
+	be->release(ctx, pool);
 out_record:
-	{
-		char why[sizeof(ctx->error)];
-
-		snprintf(why, sizeof(why), "%s", ctx->error);
-		dp_registry_remove(ctx, pool->rec.uuid);
-		snprintf(ctx->error, sizeof(ctx->error), "%s", why);
-	}
+	dp_registry_remove(ctx, pool->rec.uuid);
 out_unlock:
 	daxpool_invalidate(ctx);
 	dp_admin_unlock(ctx);
@@ -400,14 +387,10 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 	fd = -1;
 	rc = be->release(ctx, cur);
 	if (rc) {
-		char why[sizeof(ctx->error)];
-
 		/* the kernel refused before changing anything: undo the intent */
-		snprintf(why, sizeof(why), "%s", ctx->error);
 		quiesce_undo(cur, mode);
 		cur->rec.intent[0] = '\0';
 		dp_registry_write(ctx, &cur->rec);
-		snprintf(ctx->error, sizeof(ctx->error), "%s", why);
 		goto out;
 	}
 	rc = dp_registry_remove(ctx, rec.uuid);
@@ -561,7 +544,7 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 				rc = 0;
 			}
 		} else {
-			dp_clear_error(ctx);
+			ctx->error[0] = '\0';
 			dp_warn(ctx, "pool is in use: renamed, but its namespace label keeps the old name '%s' until 'daxpool rename %s %s' runs while it is idle",
 					cur->label, name, name);
 		}
@@ -571,16 +554,13 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 	}
 	/* the device may have been re-created: look again before udev */
 	{
-		char uuid[37], warning[sizeof(ctx->warning)];
+		char uuid[37];
 
 		snprintf(uuid, sizeof(uuid), "%s", cur->rec.uuid);
-		snprintf(warning, sizeof(warning), "%s", ctx->warning);
 		daxpool_invalidate(ctx);
 		cur = daxpool_pool_find(ctx, uuid);
 		if (cur)
 			rc = dp_apply_ownership(ctx, cur);
-		if (!ctx->warning[0])
-			snprintf(ctx->warning, sizeof(ctx->warning), "%s", warning);
 	}
 	return end_change(ctx, rc);
 }

@@ -94,7 +94,8 @@ void daxpool_log(struct daxpool_ctx *ctx, int priority, const char *file,
 #define info(ctx, ...) dp_log_cond(ctx, LOG_INFO, __VA_ARGS__)
 #define err(ctx, ...) dp_log_cond(ctx, LOG_ERR, __VA_ARGS__)
 
-/* record why an operation failed, for daxpool_get_error(); returns -errnum */
+/* record why an operation failed, for daxpool_get_error(); the first
+ * failure since dp_clear_error() is kept; returns -errnum */
 int dp_fail(struct daxpool_ctx *ctx, int errnum, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void dp_clear_error(struct daxpool_ctx *ctx);
