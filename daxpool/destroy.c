@@ -20,12 +20,9 @@ static int destroy_one(struct daxpool_ctx *ctx, const char *id)
 	int i, n = 0, rc;
 
 	daxpool_invalidate(ctx);
-	pool = daxpool_pool_find(ctx, id);
-	if (!pool) {
-		cli_error("destroy", id, "%s", errno == EINVAL ?
-				"invalid pool name" : "no such pool");
+	pool = find_pool(ctx, "destroy", id);
+	if (!pool)
 		return 1;
-	}
 	rc = daxpool_pool_destroy(pool, &pids, &n);
 	if (rc == -EBUSY) {
 		fprintf(stderr, "daxpool destroy: %s: %s; held by pid%s", id,

@@ -49,10 +49,8 @@ int cmd_list(int argc, char **argv, struct daxpool_ctx *ctx)
 			json_object_array_add(arr, pool_to_json(pool, human, verbose));
 	}
 	for (i = optind; i < argc; i++) {
-		pool = daxpool_pool_find(ctx, argv[i]);
+		pool = find_pool(ctx, "list", argv[i]);
 		if (!pool) {
-			cli_error("list", argv[i], "%s", errno == EINVAL ?
-					"invalid pool name" : "no such pool");
 			rc = 1;
 			continue;
 		}

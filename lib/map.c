@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
-#include "private.h"
+#include "registry.h"
 
 struct daxpool_map {
 	struct daxpool_ctx *ctx;
@@ -101,8 +101,8 @@ static bool record_stat(struct daxpool_ctx *ctx, const char *uuid,
 {
 	char path[512];
 
-	snprintf(path, sizeof(path), "%s/pools/%s.json", ctx->confdir, uuid);
-	return stat(path, st) == 0;
+	return dp_record_path(ctx->confdir, uuid, path, sizeof(path)) == 0 &&
+		stat(path, st) == 0;
 }
 
 static bool hint_matches(struct daxpool_ctx *ctx, const char *id)

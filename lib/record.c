@@ -183,6 +183,14 @@ out:
 	return rc;
 }
 
+int dp_record_path(const char *confdir, const char *uuid, char *buf,
+		size_t len)
+{
+	if ((size_t)snprintf(buf, len, "%s/pools/%s.json", confdir, uuid) >= len)
+		return -ENAMETOOLONG;
+	return 0;
+}
+
 int dp_registry_read_file(const char *path, struct daxpool_record *rec,
 		const char **why)
 {

@@ -23,17 +23,20 @@ static int pools_dir(struct daxpool_ctx *ctx, char *buf, size_t len)
 	return 0;
 }
 
-static int fsync_dir(const char *dir)
+/* a rename or unlink is durable only once its directory is synced */
+static int sync_dir(struct daxpool_ctx *ctx, const char *dir)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	int rc = 0;
+	int e = 0;
 
-	if (fd < 0)
-		return -errno;
-	if (fsync(fd) < 0)
-		rc = -errno;
-	close(fd);
-	return rc;
+	if (fd < 0 || fsync(fd) < 0)
+		e = errno;
+	if (fd >= 0)
+		close(fd);
+	if (e)
+		return dp_fail(ctx, e, "cannot sync registry directory %s: %s",
+				dir, strerror(e));
+	return 0;
 }
 
 /* 0755 whatever root's umask: ordinary users must read the registry */
@@ -80,7 +83,8 @@ int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec)
 	text = dp_record_encode(rec);
 	if (!text)
 		return dp_fail(ctx, ENOMEM, "out of memory");
-	snprintf(path, sizeof(path), "%s/%s.json", dir, rec->uuid);
+	dp_record_path(ctx->confdir, rec->uuid, path, sizeof(path));
+	/* mkostemp's template: a hidden temp file beside the record */
 	snprintf(tmp, sizeof(tmp), "%s/.%s.json.XXXXXX", dir, rec->uuid);
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
@@ -114,11 +118,7 @@ int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec)
 		return dp_fail(ctx, rc, "cannot commit registry record %s: %s",
 				path, strerror(rc));
 	}
-	rc = fsync_dir(dir);
-	if (rc)
-		return dp_fail(ctx, -rc, "cannot sync registry directory %s: %s",
-				dir, strerror(-rc));
-	return 0;
+	return sync_dir(ctx, dir);
 fail:
 	close(fd);
 	unlink(tmp);
@@ -135,17 +135,13 @@ int dp_registry_remove(struct daxpool_ctx *ctx, const char *uuid)
 	rc = pools_dir(ctx, dir, sizeof(dir));
 	if (rc)
 		return dp_fail(ctx, -rc, "registry path too long");
-	snprintf(path, sizeof(path), "%s/%s.json", dir, uuid);
+	dp_record_path(ctx->confdir, uuid, path, sizeof(path));
 	if (unlink(path) < 0 && errno != ENOENT) {
 		rc = errno;
 		return dp_fail(ctx, rc, "cannot remove registry record %s: %s",
 				path, strerror(rc));
 	}
-	rc = fsync_dir(dir);
-	if (rc)
-		return dp_fail(ctx, -rc, "cannot sync registry directory %s: %s",
-				dir, strerror(-rc));
-	return 0;
+	return sync_dir(ctx, dir);
 }
 
 static int json_name_filter(const struct dirent *d)

@@ -8,6 +8,10 @@ char *dp_record_encode(const struct daxpool_record *rec);
 int dp_record_decode(const char *text, struct daxpool_record *rec,
 		const char **why);
 
+/* where a pool's record lives: CONFDIR/pools/UUID.json (pure) */
+int dp_record_path(const char *confdir, const char *uuid, char *buf,
+		size_t len);
+
 /* the files under CONFDIR/pools, one per pool, named by uuid */
 int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec);
 int dp_registry_remove(struct daxpool_ctx *ctx, const char *uuid);

@@ -90,8 +90,8 @@ int main(int argc, char **argv)
 	/* not an nvdimm dax device (hmem, CXL ram): no pmem pool */
 	if (!pmem_uuid(argv[1], uuid, sizeof(uuid)))
 		return 0;
-	snprintf(path, sizeof(path), "%s/pools/%s.json", DAXPOOL_CONFDIR, uuid);
-	if (access(path, F_OK) != 0)
+	if (dp_record_path(DAXPOOL_CONFDIR, uuid, path, sizeof(path)) ||
+	    access(path, F_OK) != 0)
 		return 0;	/* a namespace that is not a pool */
 	if (dp_registry_read_file(path, &rec, &why) < 0) {
 		syslog(LOG_ERR, "%s: registry record %s unusable (%s); leaving the device root-only",
