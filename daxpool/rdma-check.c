@@ -105,7 +105,7 @@ static int check(struct daxpool_map *map, struct ibv_device *dev, bool rw)
 	json_object_put(o);
 
 	if (mr)
-		ibv_dereg_mr(mr);
+		daxpool_map_dereg_mr(map, mr);
 	ibv_dealloc_pd(pd);
 	ibv_close_device(ibctx);
 	return mr ? 0 : 1;

@@ -123,10 +123,10 @@ int main(int argc, char **argv)
 		printf("pool %s: the client's %u-byte pattern is in the pool\n",
 		       argv[1], PATTERN_LEN);
 
-	/* deregister before the map is closed: the open map keeps the pool busy */
+	/* the registration holds the pool until daxpool_map_dereg_mr */
 	rdma_destroy_qp(id);
 	ibv_destroy_cq(cq);
-	ibv_dereg_mr(mr);
+	daxpool_map_dereg_mr(map, mr);
 	ibv_dealloc_pd(pd);
 	rdma_destroy_id(id);
 	rdma_destroy_id(listen_id);

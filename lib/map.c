@@ -19,10 +19,13 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
+#include "quiesce.h"
 #include "registry.h"
 
 struct daxpool_map {
 	struct daxpool_ctx *ctx;
+	/* 1 for the open, 1 for each long-term pin (daxpool_map_pin) */
+	int refs;
 	void *addr;
 	void *resv;
 	size_t resv_len;
@@ -163,6 +166,10 @@ static int open_device(struct daxpool_ctx *ctx, int flags)
 		e = errno;
 		if (e == ENOENT || e == ENXIO || e == ENODEV)
 			return -ESTALE;
+		/* a destroy or rename has closed the node for a moment */
+		if (e == EACCES && dp_quiesce_marked(ctx->hint.uuid))
+			return dp_fail(ctx, EBUSY, "pool '%s' is being destroyed or renamed",
+					ctx->hint.name);
 		return dp_fail(ctx, e, "cannot open %s: %s", dev, strerror(e));
 	}
 	if (!node_is_pool(ctx, fd)) {
@@ -217,6 +224,7 @@ DAXPOOL_EXPORT struct daxpool_map *daxpool_map_open(struct daxpool_ctx *ctx,
 		return NULL;
 	}
 	map->ctx = daxpool_ref(ctx);
+	map->refs = 1;
 	map->fd = fd;
 	map->size = (size_t)ctx->hint.size;
 	map->align = (size_t)ctx->hint.align;
@@ -251,12 +259,43 @@ DAXPOOL_EXPORT int daxpool_map_get_fd(struct daxpool_map *m) { return m->fd; }
 DAXPOOL_EXPORT const char *daxpool_map_get_name(struct daxpool_map *m) { return m->name; }
 DAXPOOL_EXPORT const char *daxpool_map_get_uuid(struct daxpool_map *m) { return m->uuid; }
 
+static void map_free(struct daxpool_map *map)
+{
+	if (map->fd >= 0)
+		close(map->fd);
+	daxpool_unref(map->ctx);
+	free(map);
+}
+
+DAXPOOL_EXPORT void daxpool_map_pin(struct daxpool_map *map)
+{
+	if (map)
+		__atomic_add_fetch(&map->refs, 1, __ATOMIC_ACQ_REL);
+}
+
+DAXPOOL_EXPORT void daxpool_map_unpin(struct daxpool_map *map)
+{
+	if (map && __atomic_sub_fetch(&map->refs, 1, __ATOMIC_ACQ_REL) == 0)
+		map_free(map);
+}
+
+/*
+ * The mapping goes; the hold on the pool (the fd and its shared lock) stays
+ * while a long-term pin may still reach the pool's pages: destroying the
+ * pool under a pin frees memory a NIC can still write. A process that has
+ * nothing pinned at all (VmPin 0) holds nothing, whatever we counted: its
+ * registrations were released behind our back (plain ibv_dereg_mr).
+ */
 DAXPOOL_EXPORT void daxpool_map_close(struct daxpool_map *map)
 {
 	if (!map)
 		return;
 	munmap(map->resv, map->resv_len);
-	close(map->fd);
-	daxpool_unref(map->ctx);
-	free(map);
+	map->addr = NULL;
+	if (__atomic_load_n(&map->refs, __ATOMIC_ACQUIRE) > 1 &&
+	    dp_proc_status_num(0, "VmPin") == 0) {
+		close(map->fd);
+		map->fd = -1;
+	}
+	daxpool_map_unpin(map);
 }

@@ -18,6 +18,7 @@
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
+#include "grants.h"
 #include "private.h"
 
 #define UDEV_WAIT_MS 10000
@@ -88,6 +89,8 @@ int dp_apply_ownership(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 		return dp_fail(ctx, EINVAL, "owner '%s' or group '%s' no longer exists",
 				pool->rec.owner, pool->rec.group);
 	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
+	/* whoever the node admits now may have pinned it: remember them */
+	dp_grants_remember(pool->rec.uuid, dev);
 	if (udev_running() && trigger_change(pool->chardev) == 0) {
 		for (waited = 0; waited < UDEV_WAIT_MS; waited += 20) {
 			if (node_matches(pool, pw->pw_uid, gr->gr_gid, true))

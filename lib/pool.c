@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <uuid/uuid.h>
 #include "backend.h"
+#include "quiesce.h"
 #include "registry.h"
 
 void dp_pools_free(struct daxpool_ctx *ctx)
@@ -285,60 +286,6 @@ out_free:
 	return rc;
 }
 
-/*
- * 0 when nobody has the pool's device open or mapped; then *fd holds it
- * locked exclusively, so no libdaxpool user can start, and the node's mode
- * is 0 (saved in *mode), so no unprivileged process can open it before the
- * device goes away; quiesce_undo() gives the mode back if it does not.
- * -EBUSY with the holders' pids otherwise, and nothing changed.
- */
-static int pool_quiesce(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
-		int *fd, pid_t **pids, int *n, mode_t *mode)
-{
-	struct stat st;
-	char dev[96];
-	int rc;
-
-	*fd = -1;
-	*mode = (mode_t)-1;
-	if (!pool->chardev[0])
-		return 0;
-	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
-	*fd = open(dev, O_RDONLY | O_CLOEXEC);
-	/* library users hold a shared lock: refuse without waiting */
-	if (*fd >= 0 && flock(*fd, LOCK_EX | LOCK_NB) < 0 &&
-	    errno == EWOULDBLOCK) {
-		dp_find_holders(dev, pids, n);
-		return dp_fail(ctx, EBUSY, "pool is busy (in use through libdaxpool)");
-	}
-	/* close the door first, then look: whoever got in before is seen */
-	if (*fd >= 0 && fstat(*fd, &st) == 0 && fchmod(*fd, 0) == 0)
-		*mode = st.st_mode & 07777;
-	rc = dp_find_holders(dev, pids, n);
-	if (rc < 0)
-		rc = dp_fail(ctx, -rc, "cannot scan /proc for users of %s: %s",
-				dev, strerror(-rc));
-	else if (*n > 0)
-		rc = dp_fail(ctx, EBUSY, "pool is busy (%s is open or mapped)", dev);
-	else
-		return 0;
-	if (*mode != (mode_t)-1)
-		fchmod(*fd, *mode);
-	*mode = (mode_t)-1;
-	return rc;
-}
-
-/* the device stayed after all: open its door again */
-static void quiesce_undo(struct daxpool_pool *pool, mode_t mode)
-{
-	char dev[96];
-
-	if (!pool->chardev[0] || mode == (mode_t)-1)
-		return;
-	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
-	chmod(dev, mode);
-}
-
 DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 		pid_t **holders, int *nholders)
 {
@@ -346,9 +293,9 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 	struct daxpool_record rec = pool->rec;
 	const struct dp_backend *be;
 	struct daxpool_pool *cur;
-	int rc, fd = -1, n = 0;
-	pid_t *pids = NULL;
-	mode_t mode = (mode_t)-1;
+	struct dp_quiesce q = { .fd = -1, .guard = -1 };
+	struct dp_holders h = { .n = 0 };
+	int rc;
 
 	dp_clear_error(ctx);
 	if (holders)
@@ -372,37 +319,34 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 		rc = dp_fail(ctx, ENOTSUP, "unsupported pool type");
 		goto out;
 	}
-	rc = pool_quiesce(ctx, cur, &fd, &pids, &n, &mode);
-	if (rc)
+	rc = dp_quiesce(ctx, cur, &q, &h);
+	if (rc) {
+		if (rc == -EBUSY && holders && nholders && h.n) {
+			*holders = dp_holders_pids(&h);
+			*nholders = *holders ? h.n : 0;
+		}
 		goto out;
+	}
 	snprintf(cur->rec.intent, sizeof(cur->rec.intent), "destroy");
 	rc = dp_registry_write(ctx, &cur->rec);
 	if (rc) {
-		quiesce_undo(cur, mode);
+		dp_quiesce_end(&q, false);
 		goto out;
 	}
-	/* our own fd must not keep the device from going */
-	if (fd >= 0)
-		close(fd);
-	fd = -1;
+	dp_quiesce_drop_fd(&q);
 	rc = be->release(ctx, cur);
 	if (rc) {
 		/* the kernel refused before changing anything: undo the intent */
-		quiesce_undo(cur, mode);
+		dp_quiesce_end(&q, false);
 		cur->rec.intent[0] = '\0';
 		dp_registry_write(ctx, &cur->rec);
 		goto out;
 	}
+	dp_quiesce_end(&q, true);
+	dp_grants_forget(rec.uuid);
 	rc = dp_registry_remove(ctx, rec.uuid);
 out:
-	if (fd >= 0)
-		close(fd);
-	if (rc == -EBUSY && holders && nholders) {
-		*holders = pids;
-		*nholders = n;
-	} else {
-		free(pids);
-	}
+	dp_holders_free(&h);
 	daxpool_invalidate(ctx);
 	dp_admin_unlock(ctx);
 	return rc;
@@ -509,10 +453,8 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 	struct daxpool_ctx *ctx = pool->ctx;
 	const struct dp_backend *be;
 	struct daxpool_pool *cur, *p;
-	pid_t *pids = NULL;
 	const char *why;
-	int rc, fd = -1, n = 0;
-	mode_t mode;
+	int rc;
 
 	dp_clear_error(ctx);
 	if (daxpool_name_check(name, &why))
@@ -531,11 +473,11 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 	if (rc)
 		return end_change(ctx, rc);
 	if (be && be->relabel && strcmp(cur->label, name) != 0) {
-		/* udev restores the mode when it sees the device below */
-		if (pool_quiesce(ctx, cur, &fd, &pids, &n, &mode) == 0) {
-			if (fd >= 0)
-				close(fd);
-			fd = -1;
+		struct dp_quiesce q;
+		struct dp_holders h;
+
+		if (dp_quiesce(ctx, cur, &q, &h) == 0) {
+			dp_quiesce_drop_fd(&q);
 			rc = be->relabel(ctx, cur);
 			if (rc) {
 				dp_warn(ctx, "renamed, but the namespace label keeps its old name: %s",
@@ -543,14 +485,18 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 				ctx->error[0] = '\0';
 				rc = 0;
 			}
+			/* re-created or not, the node is opened again */
+			dp_quiesce_end(&q, false);
 		} else {
+			/* the label waits; the holders are named, as destroy names them */
+			char busy[sizeof(ctx->error)];
+
+			snprintf(busy, sizeof(busy), "%s", ctx->error);
 			ctx->error[0] = '\0';
-			dp_warn(ctx, "pool is in use: renamed, but its namespace label keeps the old name '%s' until 'daxpool rename %s %s' runs while it is idle",
-					cur->label, name, name);
+			dp_warn(ctx, "%s: renamed, but the pool is in use, so its namespace label keeps the old name '%s' until 'daxpool rename %s %s' runs while it is idle",
+					busy, cur->label, name, name);
 		}
-		free(pids);
-		if (fd >= 0)
-			close(fd);
+		dp_holders_free(&h);
 	}
 	/* the device may have been re-created: look again before udev */
 	{

@@ -119,8 +119,9 @@ void *dp_map_aligned(int fd, uint64_t size, uint64_t align, int prot,
 int dp_zero_device(struct daxpool_ctx *ctx, const char *devpath,
 		uint64_t size, uint64_t align, daxpool_progress_fn progress,
 		void *arg);
-/* pids that have devpath's device open or mapped (not our own) */
-int dp_find_holders(const char *devpath, pid_t **pids, int *npids);
+
+/* the number after "KEY:" in /proc/PID/status (PID 0: our own), -1 if none */
+long long dp_proc_status_num(int pid, const char *key);
 
 /* admin lock: serialises every daxpool change on the host */
 int dp_admin_lock(struct daxpool_ctx *ctx);

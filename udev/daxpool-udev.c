@@ -17,6 +17,7 @@
 #include <syslog.h>
 #include <unistd.h>
 #include "config.h"
+#include "quiesce.h"
 #include "registry.h"
 
 static bool read_attr(const char *path, char *buf, size_t len)
@@ -111,6 +112,7 @@ int main(int argc, char **argv)
 	printf("DAXPOOL_UUID=%s\n", rec.uuid);
 	printf("DAXPOOL_OWNER=%s\n", rec.owner);
 	printf("DAXPOOL_GROUP=%s\n", rec.group);
-	printf("DAXPOOL_MODE=%04o\n", rec.mode);
+	/* a destroy or rename under way has closed the node: keep it so */
+	printf("DAXPOOL_MODE=%04o\n", dp_quiesce_marked(rec.uuid) ? 0 : rec.mode);
 	return 0;
 }

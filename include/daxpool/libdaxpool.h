@@ -126,7 +126,19 @@ size_t daxpool_map_get_align(struct daxpool_map *map);
 int daxpool_map_get_fd(struct daxpool_map *map);
 const char *daxpool_map_get_name(struct daxpool_map *map);
 const char *daxpool_map_get_uuid(struct daxpool_map *map);
+/*
+ * Unmaps. The pool stays held (in use, so destroy and rename refuse it)
+ * until the last pin taken with daxpool_map_pin() is dropped, unless the
+ * process has no long-term pin left at all.
+ */
 void daxpool_map_close(struct daxpool_map *map);
+/*
+ * For code that pins a map's memory long-term (libdaxpool-rdma does, for
+ * each registration): between the two calls the pool stays held, even
+ * after daxpool_map_close(), which then leaves the map to the last unpin.
+ */
+void daxpool_map_pin(struct daxpool_map *map);
+void daxpool_map_unpin(struct daxpool_map *map);
 
 #ifdef __cplusplus
 }

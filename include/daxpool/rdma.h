@@ -17,9 +17,12 @@ extern "C" {
 
 /*
  * A plain (non-ODP) ibv_reg_mr of the whole mapping: the long-term pin
- * that device-DAX allows. Deregister it (ibv_dereg_mr) before
- * daxpool_map_close(): the open map is what keeps the pool in use, so that
- * daxpool destroy refuses it. NULL with errno: EINVAL (IBV_ACCESS_ON_DEMAND,
+ * that device-DAX allows. The registration holds the pool (daxpool destroy
+ * and rename refuse it, naming this process) until it is released with
+ * daxpool_map_dereg_mr(), even after daxpool_map_close(). An MR released
+ * with plain ibv_dereg_mr() is not seen: the hold then ends at
+ * daxpool_map_close() if the process has no long-term pin left, else when
+ * the process exits. NULL with errno: EINVAL (IBV_ACCESS_ON_DEMAND,
  * a bad argument), EACCES (write access on a map opened O_RDONLY), ENOMEM
  * (often RLIMIT_MEMLOCK: see daxpool_rdma_strerror), or what ibv_reg_mr
  * reports.
@@ -29,6 +32,13 @@ struct ibv_mr *daxpool_map_reg_mr(struct daxpool_map *map, struct ibv_pd *pd,
 /* the same for LEN bytes at OFFSET into the mapping; EINVAL if outside it */
 struct ibv_mr *daxpool_map_reg_mr_range(struct daxpool_map *map,
 		struct ibv_pd *pd, size_t offset, size_t len, int access);
+
+/*
+ * ibv_dereg_mr(MR), and the end of the hold it had on MAP's pool (once the
+ * map is closed and no other registration of it remains, the map is freed).
+ * 0, or the error of ibv_dereg_mr (the MR and the hold then stay).
+ */
+int daxpool_map_dereg_mr(struct daxpool_map *map, struct ibv_mr *mr);
 
 /*
  * Why a registration of LEN bytes failed with errno ERR, in words, written

@@ -3,6 +3,10 @@
  * libdaxpool-rdma: long-term RDMA registrations of pools. A pool's pages
  * never move, so a plain ibv_reg_mr (a FOLL_LONGTERM pin) is what we give;
  * on-demand paging is refused because it would hide a pin that fails.
+ *
+ * Each registration pins its map (daxpool_map_pin), so the pool stays held
+ * until daxpool_map_dereg_mr() releases it, even after daxpool_map_close():
+ * the NIC can reach the pages for as long as the registration exists.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -43,12 +47,30 @@ EXPORT struct ibv_mr *daxpool_map_reg_mr_range(struct daxpool_map *map,
 		errno = EACCES;
 		return NULL;
 	}
+	/* the registration holds the pool, whatever becomes of the map */
+	daxpool_map_pin(map);
 	errno = 0;
 	mr = ibv_reg_mr(pd, (char *)daxpool_map_get_addr(map) + offset,
 			len, access);
-	if (!mr && errno == 0)
-		errno = EIO;
+	if (!mr) {
+		int e = errno ? errno : EIO;
+
+		daxpool_map_unpin(map);
+		errno = e;
+	}
 	return mr;
+}
+
+EXPORT int daxpool_map_dereg_mr(struct daxpool_map *map, struct ibv_mr *mr)
+{
+	int rc;
+
+	if (!map || !mr)
+		return EINVAL;
+	rc = ibv_dereg_mr(mr);
+	if (rc == 0)
+		daxpool_map_unpin(map);
+	return rc;
 }
 
 EXPORT struct ibv_mr *daxpool_map_reg_mr(struct daxpool_map *map,

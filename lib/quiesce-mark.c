@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The marker of a destroy or rename under way: RUNDIR/quiesce/UUID holds
+ * the pid of the daxpool that closed the pool's node. Read by map_open, to
+ * say EBUSY rather than EACCES, and by the udev helper, so that an event
+ * in the middle does not open the node again. A marker whose process is
+ * gone is stale and means nothing.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "config.h"
+#include "quiesce.h"
+
+int dp_quiesce_marker_path(const char *uuid, char *buf, size_t len)
+{
+	if (!daxpool_is_uuid(uuid))
+		return -1;
+	return (size_t)snprintf(buf, len, "%s/quiesce/%s", DAXPOOL_RUNDIR, uuid) < len ? 0 : -1;
+}
+
+bool dp_quiesce_marked(const char *uuid)
+{
+	char path[160], proc[32];
+	int pid = 0;
+	FILE *f;
+
+	if (dp_quiesce_marker_path(uuid, path, sizeof(path)))
+		return false;
+	f = fopen(path, "re");
+	if (!f)
+		return false;
+	if (fscanf(f, "%d", &pid) != 1)
+		pid = 0;
+	fclose(f);
+	snprintf(proc, sizeof(proc), "/proc/%d", pid);
+	return pid > 0 && access(proc, F_OK) == 0;
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef _DAXPOOL_QUIESCE_H_
+#define _DAXPOOL_QUIESCE_H_
+/*
+ * Quiescing a pool before its device goes away (destroy) or is re-created
+ * (the relabel step of rename): nobody may hold it, and nobody may start
+ * to while the kernel is at work.
+ */
+#include <stdbool.h>
+#include <sys/types.h>
+#include "inuse.h"
+#include "private.h"
+
+struct dp_quiesce {
+	int fd;			/* the device, locked exclusively; -1 */
+	dev_t rdev;
+	mode_t mode;		/* the node's mode before; (mode_t)-1 if untouched */
+	int guard;		/* socket to the guardian process; -1 */
+	char dev[96];
+	char marker[160];	/* the "change under way" marker; "" if none */
+};
+
+/*
+ * 0 when nobody holds the pool: the device is then locked against
+ * libdaxpool users, a marker says a change is under way (map_open reports
+ * EBUSY, the udev helper keeps the node closed), and the node's mode is 0
+ * so that nobody can open it; a guardian process restores the mode if this
+ * process dies before dp_quiesce_end(). -EBUSY with the holders in H, and
+ * nothing changed; another -errno if the pool could not be looked at.
+ */
+int dp_quiesce(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
+		struct dp_quiesce *q, struct dp_holders *h);
+/* let go of our own fd: it must not keep the device from going */
+void dp_quiesce_drop_fd(struct dp_quiesce *q);
+/* the change is over; unless the device is GONE its mode comes back */
+void dp_quiesce_end(struct dp_quiesce *q, bool gone);
+
+/* quiesce-mark.c (read-only, shared with the udev helper): is a change
+ * of pool UUID under way, by a process that is still alive? */
+int dp_quiesce_marker_path(const char *uuid, char *buf, size_t len);
+bool dp_quiesce_marked(const char *uuid);
+#endif
