@@ -46,3 +46,30 @@ clean_slate() {
 		ndctl destroy-namespace -f all -r "$r" >/dev/null 2>&1
 	done
 }
+
+# is process PID running? (kill -0 also succeeds on a zombie not yet waited
+# for; a process whose main thread exited runs on in its other threads)
+alive() {
+	for s in /proc/$1/task/*/status; do
+		[ -e "$s" ] && ! grep -q '^State:.*Z' "$s" && return 0
+	done
+	return 1
+}
+
+# wait_exit PID: until PID has exited (is gone or a zombie)
+wait_exit() {
+	while alive "$1"; do
+		sleep 0.05
+	done
+}
+
+# wait_for PATTERN: until the file named by $out (a holder's output) has a
+# line matching PATTERN, 20 s at most; the status says whether it has
+wait_for() {
+	i=0
+	while ! grep -q "$1" "$out" && [ $i -lt 200 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	grep -q "$1" "$out"
+}

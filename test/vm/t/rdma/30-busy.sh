@@ -6,16 +6,6 @@
 clean_slate
 out=/tmp/holder.out
 
-# wait_for PATTERN: until the holder has printed it (10 s at most)
-wait_for() {
-	i=0
-	while ! grep -q "$1" "$out" && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	grep -q "$1" "$out"
-}
-
 check "create r3" -- daxpool create r3 --size 64M --owner alice --group dba --mode 0660 || done_testing
 size=$(pool_field r3 size)
 run_as alice pool-mr -H r3 > "$out" 2>&1 &
