@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* daxpool: the command table and the top-level options */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,25 @@ static const struct cmd_struct *find_cmd(const char *name)
 	return NULL;
 }
 
+/*
+ * What a command printed must have been written: output to a full disk or
+ * a closed pipe fails the command, or a script would take a truncated list
+ * of pools for the whole of it.
+ */
+static int finish_stdout(const char *verb)
+{
+	int e = 0;
+
+	if (fflush(stdout) != 0 || ferror(stdout))
+		e = errno ? errno : EIO;
+	if (fclose(stdout) != 0 && !e)
+		e = errno ? errno : EIO;
+	if (!e)
+		return 0;
+	fprintf(stderr, "daxpool %s: cannot write the output: %s\n", verb, strerror(e));
+	return 1;
+}
+
 static int run(const struct cmd_struct *cmd, int argc, char **argv)
 {
 	struct daxpool_ctx *ctx;
@@ -55,7 +75,7 @@ static int run(const struct cmd_struct *cmd, int argc, char **argv)
 	}
 	rc = cmd->fn(argc, argv, ctx);
 	daxpool_unref(ctx);
-	return rc ? 1 : 0;
+	return finish_stdout(cmd->cmd) || rc ? 1 : 0;
 }
 
 int main(int argc, char **argv)
@@ -68,7 +88,7 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
 		printf("%s\n", VERSION);
-		return 0;
+		return finish_stdout("--version");
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
@@ -83,7 +103,7 @@ int main(int argc, char **argv)
 			return run(cmd, 2, help_argv);
 		}
 		usage(stdout);
-		return 0;
+		return finish_stdout("help");
 	}
 	cmd = find_cmd(argv[1]);
 	if (!cmd) {
