@@ -2,6 +2,11 @@
 #ifndef _DAXPOOL_PRIVATE_H_
 #define _DAXPOOL_PRIVATE_H_
 
+/* meson puts "-include config.h" before everything, _GNU_SOURCE with it */
+#ifndef _GNU_SOURCE
+#error "_GNU_SOURCE is unset: build with meson (config.h is included first)"
+#endif
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <syslog.h>
