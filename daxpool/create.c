@@ -70,9 +70,11 @@ int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 			args.region = optarg;
 			break;
 		case 'N':
+			/* digits only: strtol would wrap 4294967296 to node 0 */
 			errno = 0;
 			args.numa_node = (int)strtol(optarg, &end, 10);
-			if (errno || *end || !*optarg || args.numa_node < 0) {
+			if (errno || *end || !*optarg || strspn(optarg, "0123456789") != strlen(optarg) ||
+			    strlen(optarg) > 5 || args.numa_node < 0) {
 				cli_error("create", "--numa-node", "invalid node '%s'", optarg);
 				return 1;
 			}

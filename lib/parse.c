@@ -133,6 +133,31 @@ DAXPOOL_EXPORT int daxpool_parse_mode(const char *str, unsigned int *mode)
 	return 0;
 }
 
+/*
+ * A plain decimal number up to MAX: digits only. strtoul would take
+ * " 0", "+0" and "-4294967296" (which wraps to 0: root) and would clamp or
+ * wrap what does not fit; an id or a node number must mean what it says.
+ */
+int dp_parse_uint(const char *str, unsigned long max, unsigned long *out)
+{
+	unsigned long v = 0;
+	const char *p;
+
+	if (!str || !*str)
+		return -EINVAL;
+	for (p = str; *p; p++) {
+		unsigned int d = (unsigned int)(*p - '0');
+
+		if (*p < '0' || *p > '9')
+			return -EINVAL;
+		if (v > (max - d) / 10)
+			return -ERANGE;
+		v = v * 10 + d;
+	}
+	*out = v;
+	return 0;
+}
+
 const char *dp_type_name(enum daxpool_type type)
 {
 	switch (type) {

@@ -134,14 +134,13 @@ static int resolve_owner(struct daxpool_ctx *ctx, const char *in, char *out,
 		size_t len, uid_t *uid)
 {
 	struct passwd *pw;
-	char *end;
 
 	errno = 0;
 	pw = getpwnam(in);
 	if (!pw) {
-		unsigned long v = strtoul(in, &end, 10);
+		unsigned long v;
 
-		if (*in && !*end)
+		if (dp_parse_uint(in, DP_ID_MAX, &v) == 0)
 			pw = getpwuid((uid_t)v);
 	}
 	if (!pw)
@@ -157,13 +156,12 @@ static int resolve_group(struct daxpool_ctx *ctx, const char *in, char *out,
 		size_t len, gid_t *gid)
 {
 	struct group *gr;
-	char *end;
 
 	gr = getgrnam(in);
 	if (!gr) {
-		unsigned long v = strtoul(in, &end, 10);
+		unsigned long v;
 
-		if (*in && !*end)
+		if (dp_parse_uint(in, DP_ID_MAX, &v) == 0)
 			gr = getgrgid((gid_t)v);
 	}
 	if (!gr)

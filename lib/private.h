@@ -133,6 +133,9 @@ int dp_admin_lock(struct daxpool_ctx *ctx);
 void dp_admin_unlock(struct daxpool_ctx *ctx);
 
 /* pure helpers shared with the unit tests */
+/* decimal digits only, at most MAX: 0, -EINVAL or -ERANGE */
+int dp_parse_uint(const char *str, unsigned long max, unsigned long *out);
+#define DP_ID_MAX 4294967294UL	/* (uid_t)-1 means "no change" to the kernel */
 const char *dp_type_name(enum daxpool_type type);
 enum daxpool_type dp_type_parse(const char *s);
 

@@ -81,8 +81,31 @@ static void modes(void)
 	ok(daxpool_parse_mode("000660", &m) != 0, "six digits refused");
 }
 
+/* owners and groups by number: nothing may wrap to root */
+static void ids(void)
+{
+	const char *bad[] = { "", " 0", "+0", "-0", "-4294967296", "0x10",
+		"1 ", "4294967295", "4294967296", "18446744073709551616",
+		"99999999999999999999999" };
+	unsigned long v = 77;
+	size_t i;
+
+	ok(dp_parse_uint("0", DP_ID_MAX, &v) == 0 && v == 0, "id 0 is root");
+	ok(dp_parse_uint("1001", DP_ID_MAX, &v) == 0 && v == 1001, "id 1001");
+	ok(dp_parse_uint("4294967294", DP_ID_MAX, &v) == 0 && v == 4294967294UL,
+			"the largest id");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		v = 77;
+		ok(dp_parse_uint(bad[i], DP_ID_MAX, &v) < 0 && v == 77,
+				"id '%s' refused, nothing written", bad[i]);
+	}
+	ok(dp_parse_uint("65535", 65535, &v) == 0 && dp_parse_uint("65536", 65535, &v) == -ERANGE,
+			"the maximum is inclusive, one more is ERANGE");
+}
+
 int main(void)
 {
+	ids();
 	names();
 	sizes();
 	aligns();

@@ -31,6 +31,13 @@ refuse "size larger than any region" 'no free extent large enough' create x --si
 refuse "align 8K" 'invalid align' create x --size 16M --align 8K
 refuse "unknown owner" "unknown owner 'nobodyhere'" create x --size 16M --owner nobodyhere
 refuse "unknown group" "unknown group 'nogroup9'" create x --size 16M --group nogroup9
+# numbers that used to wrap or be taken loosely: none of them is root
+for id in 4294967296 +0 " 0" -4294967296 4294967295 0x0; do
+	refuse "owner '$id'" "unknown owner" create x --size 16M --owner "$id"
+	refuse "group '$id'" "unknown group" create x --size 16M --group "$id"
+done
+refuse "numa node 4294967296 (not node 0)" "invalid node" create x --size 16M --numa-node 4294967296
+refuse "numa node +0" "invalid node" create x --size 16M --numa-node +0
 refuse "mode not octal" 'invalid mode' create x --size 16M --mode 0668
 refuse "mode too large" 'invalid mode' create x --size 16M --mode 17777
 refuse "mode symbolic" 'invalid mode' create x --size 16M --mode u+rw
