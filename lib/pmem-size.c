@@ -31,15 +31,32 @@ uint64_t dp_pmem_usable(uint64_t start, uint64_t ns_size, uint64_t align)
 	return data_end - (start + offset);
 }
 
+/*
+ * The smallest namespace (a multiple of the region's alignment) whose
+ * usable size is at least SIZE rounded up to ALIGN. Usable size is not
+ * monotonic in the namespace size (the data start jumps by a whole data
+ * alignment now and then), so walk up one region alignment at a time, but
+ * start where the struct pages alone rule out anything smaller: usable <=
+ * (ns - 8K) * 63/64 + 64. That leaves a handful of steps (about 130 for 1G
+ * pools) whatever the size, where walking from the data size took seconds
+ * for petabytes. 0 when it cannot be held at all.
+ */
 uint64_t dp_pmem_namespace_size(uint64_t size, uint64_t align,
 		uint64_t region_align)
 {
-	uint64_t want = ALIGN_UP(size, align);
-	uint64_t ns;
+	uint64_t want, ns, lb;
 
 	if (!region_align)
 		region_align = SZ_16M;
-	ns = ALIGN_UP(want + want / 64 + INFO_BLOCK, region_align);
+	if (align < SZ_4K)
+		align = SZ_4K;
+	if (size > (1ULL << 60))
+		return 0;
+	want = ALIGN_UP(size, align);
+	lb = want > 64 ? (want - 64) / 63 * 64 + INFO_BLOCK : 0;
+	ns = lb / region_align * region_align;
+	if (ns < region_align)
+		ns = region_align;
 	/* assume an aligned start; the real start is checked once allocated */
 	while (dp_pmem_usable(0, ns, align) < want)
 		ns += region_align;

@@ -23,6 +23,32 @@ int main(void)
 			   (unsigned long long)sizes[i], (unsigned long long)aligns[j],
 			   (unsigned long long)ns, (unsigned long long)got);
 		}
+	/* the true minimum: no smaller multiple of 16M holds it (brute force) */
+	for (j = 0; j < 3; j++) {
+		uint64_t sz, bad = 0;
+
+		for (sz = SZ_4K * 3; sz < (3ULL << 30); sz = sz * 3 / 2 + SZ_4K) {
+			uint64_t ns = dp_pmem_namespace_size(sz, aligns[j], SZ_16M), m;
+			uint64_t want = ALIGN_UP(sz, aligns[j]);
+
+			for (m = SZ_16M; m < ns; m += SZ_16M)
+				bad += dp_pmem_usable(0, m, aligns[j]) >= want;
+			bad += dp_pmem_usable(0, ns, aligns[j]) < want;
+		}
+		ok(bad == 0, "align %llu: every size up to 3 GiB gets the smallest namespace",
+				(unsigned long long)aligns[j]);
+	}
+	/* huge requests are arithmetic, not a walk (2^52 took 9.6 s) */
+	for (j = 0; j < 3; j++) {
+		uint64_t ns = dp_pmem_namespace_size(1ULL << 52, aligns[j], SZ_16M);
+
+		ok(ns && dp_pmem_usable(0, ns, aligns[j]) >= (1ULL << 52) &&
+		   dp_pmem_usable(0, ns - SZ_16M, aligns[j]) < (1ULL << 52),
+		   "2^52 bytes, align %llu: namespace %llu", (unsigned long long)aligns[j],
+		   (unsigned long long)ns);
+	}
+	ok(dp_pmem_namespace_size((1ULL << 60) + 1, SZ_2M, SZ_16M) == 0,
+			"more than 2^60 bytes: no namespace");
 	/* the figure seen on a real kernel: a 256 MiB namespace gave 250 MiB */
 	ok(dp_pmem_usable(5ULL << 30, 256ULL << 20, SZ_2M) == (250ULL << 20),
 			"256 MiB namespace, 2M align: 250 MiB usable, as the kernel gives");
