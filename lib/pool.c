@@ -273,7 +273,21 @@ DAXPOOL_EXPORT int daxpool_pool_create(struct daxpool_ctx *ctx,
 	return 0;
 
 out_release:
-	be->release(ctx, pool);
+	if (be->release(ctx, pool) < 0) {
+		/*
+		 * The namespace stays: so must the record of intent, the only
+		 * thing that says whose it is and that it was never committed.
+		 */
+		err(ctx, "pool %s (%s): rolling back the create failed; its namespace and record of intent are kept\n",
+				pool->rec.name, pool->rec.uuid);
+		dp_warn(ctx, "the half-made pool '%s' could not be rolled back: it stays root-only, as 'incomplete'; remove it with 'daxpool destroy %s'",
+				pool->rec.name, pool->rec.uuid);
+		if (pool->rec.intent[0] == '\0') {
+			snprintf(pool->rec.intent, sizeof(pool->rec.intent), "create");
+			dp_registry_write(ctx, &pool->rec);
+		}
+		goto out_unlock;
+	}
 out_record:
 	dp_registry_remove(ctx, pool->rec.uuid);
 out_unlock:
