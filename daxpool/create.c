@@ -46,10 +46,14 @@ int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct daxpool_create_args args = { .numa_node = -1, .mode = -1 };
 	struct daxpool_pool *pool = NULL;
-	const char *size_str = NULL, *why;
-	unsigned int mode;
+	struct daxpool_create *req;
+	const char *size_str = NULL, *why, *name, *region = NULL, *owner = NULL;
+	const char *group = NULL;
+	unsigned int mode = 0600;
+	uint64_t size = 0, align = 0;
+	bool zero = true;
+	long node = -1;
 	char *end;
 	int c, rc;
 
@@ -58,7 +62,7 @@ int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 		switch (c) {
 		case 's':
 			size_str = optarg;
-			rc = daxpool_parse_size(optarg, &args.size);
+			rc = daxpool_parse_size(optarg, &size);
 			if (rc) {
 				cli_error("create", "--size", "invalid size '%s': %s", optarg,
 					rc == -ERANGE ? "too large" :
@@ -67,39 +71,38 @@ int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 			}
 			break;
 		case 'r':
-			args.region = optarg;
+			region = optarg;
 			break;
 		case 'N':
 			/* digits only: strtol would wrap 4294967296 to node 0 */
 			errno = 0;
-			args.numa_node = (int)strtol(optarg, &end, 10);
+			node = strtol(optarg, &end, 10);
 			if (errno || *end || !*optarg || strspn(optarg, "0123456789") != strlen(optarg) ||
-			    strlen(optarg) > 5 || args.numa_node < 0) {
+			    strlen(optarg) > 5 || node < 0) {
 				cli_error("create", "--numa-node", "invalid node '%s'", optarg);
 				return 1;
 			}
 			break;
 		case 'a':
-			if (daxpool_parse_align(optarg, &args.align)) {
+			if (daxpool_parse_align(optarg, &align)) {
 				cli_error("create", "--align", "invalid align '%s': use 4K, 2M or 1G", optarg);
 				return 1;
 			}
 			break;
 		case 'o':
-			args.owner = optarg;
+			owner = optarg;
 			break;
 		case 'g':
-			args.group = optarg;
+			group = optarg;
 			break;
 		case 'm':
 			if (daxpool_parse_mode(optarg, &mode)) {
 				cli_error("create", "--mode", "invalid mode '%s': use octal digits, at most 07777", optarg);
 				return 1;
 			}
-			args.mode = (int)mode;
 			break;
 		case 'Z':
-			args.no_zero = true;
+			zero = false;
 			break;
 		case 'h':
 			fputs(create_usage, stdout);
@@ -120,25 +123,38 @@ int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 		fputs(create_usage, stderr);
 		return 1;
 	}
-	args.name = argv[optind];
-	if (daxpool_name_check(args.name, &why)) {
-		cli_error("create", args.name[0] ? args.name : "''", "invalid name: %s", why);
+	name = argv[optind];
+	if (daxpool_name_check(name, &why)) {
+		cli_error("create", name[0] ? name : "''", "invalid name: %s", why);
 		return 1;
 	}
 	if (!size_str) {
-		cli_error("create", args.name, "--size is required");
+		cli_error("create", name, "--size is required");
 		return 1;
 	}
-	if (isatty(STDERR_FILENO) && args.size >= (1ULL << 30) && !args.no_zero) {
-		args.progress = progress;
-		args.progress_arg = (void *)args.name;
+	req = daxpool_create_new(ctx, name, size);
+	if (!req) {
+		cli_error("create", name, "%s", daxpool_get_error(ctx));
+		return 1;
 	}
-	rc = daxpool_pool_create(ctx, &args, &pool);
+	/* every value was checked above: the setters cannot refuse them */
+	daxpool_create_set_region(req, region);
+	daxpool_create_set_numa_node(req, (int)node);
+	if (align)
+		daxpool_create_set_align(req, align);
+	daxpool_create_set_owner(req, owner);
+	daxpool_create_set_group(req, group);
+	daxpool_create_set_mode(req, mode);
+	daxpool_create_set_zero(req, zero);
+	if (isatty(STDERR_FILENO) && size >= (1ULL << 30) && zero)
+		daxpool_create_set_progress(req, progress, (void *)name);
+	rc = daxpool_create_run(req, &pool);
+	daxpool_create_free(req);
 	if (rc) {
-		cli_error("create", args.name, "%s", daxpool_get_error(ctx));
+		cli_error("create", name, "%s", daxpool_get_error(ctx));
 		return 1;
 	}
-	cli_warning(ctx, "create", args.name);
+	cli_warning(ctx, "create", name);
 	if (pool) {
 		struct json_object *o = pool_to_json(pool, false, false);
 

@@ -38,6 +38,22 @@ struct daxpool_record {
 	char intent[16];	/* "" when committed; "create"/"destroy" mid-change */
 };
 
+/* what daxpool_create_* collected, as the backends read it */
+struct daxpool_create_args {
+	const char *name;
+	uint64_t size;
+	enum daxpool_type type;
+	const char *region;	/* NULL: best fit */
+	int numa_node;		/* -1: any */
+	uint64_t align;		/* 0: 2M */
+	const char *owner;	/* NULL: root */
+	const char *group;	/* NULL: root */
+	int mode;		/* -1: 0600 */
+	bool no_zero;
+	daxpool_progress_fn progress;
+	void *progress_arg;
+};
+
 struct daxpool_pool {
 	struct daxpool_ctx *ctx;
 	struct daxpool_pool *next;
@@ -109,6 +125,13 @@ void dp_warn(struct daxpool_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* let udev apply owner, group, mode and link; do it directly without udev */
 int dp_apply_ownership(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
+
+/* accounts.c: a user or group by name or number; the name (at most LEN
+ * bytes) in OUT and the id, or -EINVAL with the error set */
+int dp_resolve_owner(struct daxpool_ctx *ctx, const char *in, char *out,
+		size_t len, uid_t *uid);
+int dp_resolve_group(struct daxpool_ctx *ctx, const char *in, char *out,
+		size_t len, gid_t *gid);
 
 /* ndctl/daxctl contexts, opened on first use */
 struct ndctl_ctx *dp_ndctl(struct daxpool_ctx *ctx);

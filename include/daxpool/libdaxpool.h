@@ -80,23 +80,30 @@ struct daxpool_ctx *daxpool_pool_get_ctx(struct daxpool_pool *pool);
 
 typedef void (*daxpool_progress_fn)(uint64_t done, uint64_t total, void *arg);
 
-struct daxpool_create_args {
-	const char *name;
-	uint64_t size;
-	const char *region;	/* NULL: best fit */
-	int numa_node;		/* -1: any */
-	uint64_t align;		/* 0: 2M */
-	const char *owner;	/* NULL: root */
-	const char *group;	/* NULL: root */
-	int mode;		/* -1: 0600 */
-	bool no_zero;
-	daxpool_progress_fn progress;
-	void *progress_arg;
-};
+/*
+ * Creating a pool: a request object, filled with setters and run once.
+ * New settings come as new setters, so the request can grow without
+ * breaking the ABI. Setters return 0 or -EINVAL (the value is refused and
+ * the request unchanged); defaults: type pmem, best-fit region, any NUMA
+ * node, align 2M, owner and group root, mode 0600, zeroing on.
+ */
+struct daxpool_create;
+struct daxpool_create *daxpool_create_new(struct daxpool_ctx *ctx,
+		const char *name, uint64_t size);
+int daxpool_create_set_type(struct daxpool_create *req, enum daxpool_type type);
+int daxpool_create_set_region(struct daxpool_create *req, const char *region);
+int daxpool_create_set_numa_node(struct daxpool_create *req, int node);
+int daxpool_create_set_align(struct daxpool_create *req, uint64_t align);
+int daxpool_create_set_owner(struct daxpool_create *req, const char *owner);
+int daxpool_create_set_group(struct daxpool_create *req, const char *group);
+int daxpool_create_set_mode(struct daxpool_create *req, unsigned int mode);
+int daxpool_create_set_zero(struct daxpool_create *req, bool zero);
+int daxpool_create_set_progress(struct daxpool_create *req,
+		daxpool_progress_fn progress, void *arg);
+/* create it; *pool (if POOL is not NULL) is the new pool; 0 or -errno */
+int daxpool_create_run(struct daxpool_create *req, struct daxpool_pool **pool);
+void daxpool_create_free(struct daxpool_create *req);
 
-int daxpool_pool_create(struct daxpool_ctx *ctx,
-		const struct daxpool_create_args *args,
-		struct daxpool_pool **pool);
 /*
  * -EBUSY when any process has the pool open or mapped: then *holders
  * (malloc'd, caller frees) lists their pids and nothing was changed.

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Creating a pool: the request (an opaque object with setters, so that it
+ * can grow without breaking the ABI), then one pattern: admin lock, record
+ * of intent, kernel change, zeroing, commit or roll back.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <uuid/uuid.h>
+#include "backend.h"
+#include "registry.h"
+
+static int validate_create(struct daxpool_ctx *ctx,
+		const struct daxpool_create_args *args, struct daxpool_record *rec,
+		uid_t *uid, gid_t *gid)
+{
+	const char *why;
+	int rc;
+
+	memset(rec, 0, sizeof(*rec));
+	if (daxpool_name_check(args->name, &why))
+		return dp_fail(ctx, EINVAL, "invalid name '%s': %s",
+				args->name ? args->name : "", why);
+	snprintf(rec->name, sizeof(rec->name), "%s", args->name);
+	if (args->size == 0)
+		return dp_fail(ctx, EINVAL, "size must be greater than 0");
+	if (args->size > (1ULL << 56))
+		return dp_fail(ctx, ERANGE, "size is too large");
+	rec->align = args->align ? args->align : SZ_2M;
+	if (rec->align != SZ_4K && rec->align != SZ_2M && rec->align != SZ_1G)
+		return dp_fail(ctx, EINVAL, "align must be 4K, 2M or 1G");
+	rec->mode = args->mode < 0 ? 0600 : (unsigned int)args->mode;
+	if (args->mode > 07777)
+		return dp_fail(ctx, EINVAL, "mode must be octal, at most 07777");
+	rc = dp_resolve_owner(ctx, args->owner ? args->owner : "root", rec->owner,
+			sizeof(rec->owner), uid);
+	if (!rc)
+		rc = dp_resolve_group(ctx, args->group ? args->group : "root",
+				rec->group, sizeof(rec->group), gid);
+	if (rc)
+		return rc;
+	if (geteuid() != 0)
+		return dp_fail(ctx, EPERM, "creating pools needs root");
+	if (args->type != DAXPOOL_TYPE_PMEM)
+		return dp_fail(ctx, ENOTSUP, "pools of type '%s' are not supported yet",
+				dp_type_name(args->type));
+	rec->type = args->type;
+	rec->size = args->size;
+	rec->created = (int64_t)time(NULL);
+	return 0;
+}
+
+static int pool_create(struct daxpool_ctx *ctx,
+		const struct daxpool_create_args *args, struct daxpool_pool **out)
+{
+	const struct dp_backend *be;
+	struct daxpool_pool *pool, *p;
+	uuid_t uuid;
+	char dev[96];
+	uid_t uid;
+	gid_t gid;
+	int rc;
+
+	dp_clear_error(ctx);
+	pool = calloc(1, sizeof(*pool));
+	if (!pool)
+		return dp_fail(ctx, ENOMEM, "out of memory");
+	pool->ctx = ctx;
+	rc = validate_create(ctx, args, &pool->rec, &uid, &gid);
+	if (rc)
+		goto out_free;
+	be = dp_backend_get(pool->rec.type);
+	rc = dp_admin_lock(ctx);
+	if (rc)
+		goto out_free;
+	daxpool_invalidate(ctx);
+	daxpool_pool_foreach(ctx, p)
+		if (strcmp(p->rec.name, pool->rec.name) == 0) {
+			rc = dp_fail(ctx, EEXIST, "a pool named '%s' already exists",
+					pool->rec.name);
+			goto out_unlock;
+		}
+	uuid_generate(uuid);
+	uuid_unparse_lower(uuid, pool->rec.uuid);
+	/* intent first: a crash from here on leaves a record to recover from */
+	snprintf(pool->rec.intent, sizeof(pool->rec.intent), "create");
+	rc = dp_registry_write(ctx, &pool->rec);
+	if (rc)
+		goto out_unlock;
+	rc = be->provision(ctx, args, pool);
+	if (rc)
+		goto out_record;
+	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
+	if (!args->no_zero) {
+		rc = dp_zero_device(ctx, dev, pool->dev_size, pool->rec.align,
+				args->progress, args->progress_arg);
+		if (rc)
+			goto out_release;
+	}
+	/* committed only now: udev hands the device to its owner from here on */
+	pool->rec.intent[0] = '\0';
+	rc = dp_registry_write(ctx, &pool->rec);
+	if (rc)
+		goto out_release;
+	rc = dp_apply_ownership(ctx, pool);
+	if (rc)
+		goto out_release;
+	daxpool_invalidate(ctx);
+	dp_admin_unlock(ctx);
+	if (out)
+		*out = daxpool_pool_find(ctx, pool->rec.uuid);
+	free(pool);
+	return 0;
+
+out_release:
+	if (be->release(ctx, pool) < 0) {
+		/*
+		 * The namespace stays: so must the record of intent, the only
+		 * thing that says whose it is and that it was never committed.
+		 */
+		err(ctx, "pool %s (%s): rolling back the create failed; its namespace and record of intent are kept\n",
+				pool->rec.name, pool->rec.uuid);
+		dp_warn(ctx, "the half-made pool '%s' could not be rolled back: it stays root-only, as 'incomplete'; remove it with 'daxpool destroy %s'",
+				pool->rec.name, pool->rec.uuid);
+		if (pool->rec.intent[0] == '\0') {
+			snprintf(pool->rec.intent, sizeof(pool->rec.intent), "create");
+			dp_registry_write(ctx, &pool->rec);
+		}
+		goto out_unlock;
+	}
+out_record:
+	dp_registry_remove(ctx, pool->rec.uuid);
+out_unlock:
+	daxpool_invalidate(ctx);
+	dp_admin_unlock(ctx);
+out_free:
+	free(pool);
+	return rc;
+}
+
+struct daxpool_create {
+	struct daxpool_ctx *ctx;
+	struct daxpool_create_args args;
+	char name[DAXPOOL_NAME_MAX + 1];
+	char region[64];
+	char owner[64];
+	char group[64];
+};
+
+DAXPOOL_EXPORT struct daxpool_create *daxpool_create_new(struct daxpool_ctx *ctx,
+		const char *name, uint64_t size)
+{
+	struct daxpool_create *req;
+	const char *why;
+
+	if (!ctx || !name || daxpool_name_check(name, &why)) {
+		if (ctx)
+			dp_fail(ctx, EINVAL, "invalid name '%s': %s", name ? name : "",
+					name ? why : "none given");
+		errno = EINVAL;
+		return NULL;
+	}
+	req = calloc(1, sizeof(*req));
+	if (!req) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	req->ctx = daxpool_ref(ctx);
+	snprintf(req->name, sizeof(req->name), "%s", name);
+	req->args.name = req->name;
+	req->args.size = size;
+	req->args.type = DAXPOOL_TYPE_PMEM;
+	req->args.numa_node = -1;
+	req->args.mode = -1;
+	return req;
+}
+
+DAXPOOL_EXPORT void daxpool_create_free(struct daxpool_create *req)
+{
+	if (!req)
+		return;
+	daxpool_unref(req->ctx);
+	free(req);
+}
+
+DAXPOOL_EXPORT int daxpool_create_set_type(struct daxpool_create *req,
+		enum daxpool_type type)
+{
+	if (!req || (type != DAXPOOL_TYPE_PMEM && type != DAXPOOL_TYPE_RAM))
+		return -EINVAL;
+	req->args.type = type;
+	return 0;
+}
+
+/* a copy of S in BUF, NULL for NULL; -EINVAL if it does not fit */
+static int set_string(char *buf, size_t len, const char **field, const char *s)
+{
+	if (s && strlen(s) >= len)
+		return -EINVAL;
+	if (s)
+		snprintf(buf, len, "%s", s);
+	*field = s ? buf : NULL;
+	return 0;
+}
+
+DAXPOOL_EXPORT int daxpool_create_set_region(struct daxpool_create *req,
+		const char *region)
+{
+	return req ? set_string(req->region, sizeof(req->region), &req->args.region,
+			region) : -EINVAL;
+}
+
+DAXPOOL_EXPORT int daxpool_create_set_owner(struct daxpool_create *req,
+		const char *owner)
+{
+	return req ? set_string(req->owner, sizeof(req->owner), &req->args.owner,
+			owner) : -EINVAL;
+}
+
+DAXPOOL_EXPORT int daxpool_create_set_group(struct daxpool_create *req,
+		const char *group)
+{
+	return req ? set_string(req->group, sizeof(req->group), &req->args.group,
+			group) : -EINVAL;
+}
+
+DAXPOOL_EXPORT int daxpool_create_set_numa_node(struct daxpool_create *req,
+		int node)
+{
+	if (!req || node < -1)
+		return -EINVAL;
+	req->args.numa_node = node;
+	return 0;
+}
+
+DAXPOOL_EXPORT int daxpool_create_set_align(struct daxpool_create *req,
+		uint64_t align)
+{
+	if (!req || (align != SZ_4K && align != SZ_2M && align != SZ_1G))
+		return -EINVAL;
+	req->args.align = align;
+	return 0;
+}
+
+DAXPOOL_EXPORT int daxpool_create_set_mode(struct daxpool_create *req,
+		unsigned int mode)
+{
+	if (!req || mode > 07777)
+		return -EINVAL;
+	req->args.mode = (int)mode;
+	return 0;
+}
+
+DAXPOOL_EXPORT int daxpool_create_set_zero(struct daxpool_create *req, bool zero)
+{
+	if (!req)
+		return -EINVAL;
+	req->args.no_zero = !zero;
+	return 0;
+}
+
+DAXPOOL_EXPORT int daxpool_create_set_progress(struct daxpool_create *req,
+		daxpool_progress_fn progress, void *arg)
+{
+	if (!req)
+		return -EINVAL;
+	req->args.progress = progress;
+	req->args.progress_arg = arg;
+	return 0;
+}
+
+DAXPOOL_EXPORT int daxpool_create_run(struct daxpool_create *req,
+		struct daxpool_pool **pool)
+{
+	if (pool)
+		*pool = NULL;
+	if (!req)
+		return -EINVAL;
+	return pool_create(req->ctx, &req->args, pool);
+}
