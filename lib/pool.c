@@ -19,6 +19,7 @@
 #include "quiesce.h"
 #include "registry.h"
 
+/* at the context's end only: pool objects stay valid until then */
 void dp_pools_free(struct daxpool_ctx *ctx)
 {
 	struct daxpool_pool *p = ctx->pools, *next;
@@ -31,17 +32,44 @@ void dp_pools_free(struct daxpool_ctx *ctx)
 	ctx->pools_loaded = false;
 }
 
+static struct daxpool_pool *by_uuid(struct daxpool_ctx *ctx, const char *uuid)
+{
+	struct daxpool_pool *p;
+
+	for (p = ctx->pools; p; p = p->next)
+		if (strcmp(p->rec.uuid, uuid) == 0)
+			return p;
+	return NULL;
+}
+
+/*
+ * A record as the registry has it now: the pool object of that uuid is
+ * refreshed in place (an application may hold a pointer to it across any
+ * change), or made and put in name order.
+ */
 static int add_record(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
 		void *arg)
 {
-	struct daxpool_pool *pool, **pp;
+	struct daxpool_pool *pool = by_uuid(ctx, rec->uuid), **pp, *next;
 	const struct dp_backend *be = dp_backend_get(rec->type);
 
 	(void)arg;
-	pool = calloc(1, sizeof(*pool));
-	if (!pool)
-		return -ENOMEM;
+	if (!pool) {
+		pool = calloc(1, sizeof(*pool));
+		if (!pool)
+			return -ENOMEM;
+		for (pp = &ctx->pools; *pp && strcmp((*pp)->rec.name, rec->name) < 0;
+		     pp = &(*pp)->next)
+			;
+		pool->next = *pp;
+		*pp = pool;
+	}
+	/* everything but the list link is what the registry and kernel say now */
+	next = pool->next;
+	memset(pool, 0, sizeof(*pool));
+	pool->next = next;
 	pool->ctx = ctx;
+	pool->live = true;
 	pool->rec = *rec;
 	pool->numa_node = -1;
 	snprintf(pool->path, sizeof(pool->path), "/dev/daxpool/%s", rec->name);
@@ -51,38 +79,48 @@ static int add_record(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
 		snprintf(pool->state, sizeof(pool->state), "unsupported");
 	if (rec->intent[0])
 		snprintf(pool->state, sizeof(pool->state), "incomplete");
-	/* keep the list sorted by name: list output is stable */
-	for (pp = &ctx->pools; *pp && strcmp((*pp)->rec.name, rec->name) < 0;
-	     pp = &(*pp)->next)
-		;
-	pool->next = *pp;
-	*pp = pool;
 	return 0;
 }
 
 static void load_pools(struct daxpool_ctx *ctx)
 {
+	struct daxpool_pool *p;
+
 	if (ctx->pools_loaded)
 		return;
+	/* a pool that is no longer there keeps its object, out of the list */
+	for (p = ctx->pools; p; p = p->next)
+		p->live = false;
 	dp_registry_foreach(ctx, add_record, NULL);
 	ctx->pools_loaded = true;
 }
 
+static struct daxpool_pool *first_live(struct daxpool_pool *p)
+{
+	while (p && !p->live)
+		p = p->next;
+	return p;
+}
+
+/* the next look at pools rereads registry and kernel; objects stay valid */
 DAXPOOL_EXPORT void daxpool_invalidate(struct daxpool_ctx *ctx)
 {
-	dp_pools_free(ctx);
+	ctx->pools_loaded = false;
 	dp_ndctl_reset(ctx);
 }
 
 DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_get_first(struct daxpool_ctx *ctx)
 {
 	load_pools(ctx);
-	return ctx->pools;
+	return first_live(ctx->pools);
 }
 
+/* from any pool, even one that went away meanwhile: the list never loses
+ * an object, so a loop that changes its pools goes on where it was */
 DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_get_next(struct daxpool_pool *pool)
 {
-	return pool->next;
+	load_pools(pool->ctx);
+	return first_live(pool->next);
 }
 
 DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_find(struct daxpool_ctx *ctx,

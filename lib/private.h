@@ -57,6 +57,7 @@ struct daxpool_create_args {
 struct daxpool_pool {
 	struct daxpool_ctx *ctx;
 	struct daxpool_pool *next;
+	bool live;		/* in the registry at the last look */
 	struct daxpool_record rec;
 	/* from the kernel, refreshed on enumeration */
 	char region[64];
