@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* the library context: refcount, logging, the last error */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,7 @@ DAXPOOL_EXPORT int daxpool_new(struct daxpool_ctx **ctx)
 	if (!c)
 		return -ENOMEM;
 	c->refcount = 1;
+	pthread_mutex_init(&c->lock, NULL);
 	c->log_fn = log_stderr;
 	c->log_priority = LOG_ERR;
 	c->admin_fd = -1;
@@ -70,7 +72,7 @@ DAXPOOL_EXPORT int daxpool_new(struct daxpool_ctx **ctx)
 DAXPOOL_EXPORT struct daxpool_ctx *daxpool_ref(struct daxpool_ctx *ctx)
 {
 	if (ctx)
-		ctx->refcount++;
+		__atomic_add_fetch(&ctx->refcount, 1, __ATOMIC_RELAXED);
 	return ctx;
 }
 
@@ -78,8 +80,10 @@ DAXPOOL_EXPORT struct daxpool_ctx *daxpool_unref(struct daxpool_ctx *ctx)
 {
 	if (!ctx)
 		return NULL;
-	if (--ctx->refcount > 0)
+	/* maps hold references and may be closed from any thread */
+	if (__atomic_sub_fetch(&ctx->refcount, 1, __ATOMIC_ACQ_REL) > 0)
 		return ctx;
+	pthread_mutex_destroy(&ctx->lock);
 	dp_pools_free(ctx);
 	if (ctx->admin_fd >= 0)
 		close(ctx->admin_fd);

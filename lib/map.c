@@ -179,7 +179,7 @@ static int open_device(struct daxpool_ctx *ctx, int flags)
 	return fd;
 }
 
-DAXPOOL_EXPORT struct daxpool_map *daxpool_map_open(struct daxpool_ctx *ctx,
+static struct daxpool_map *map_open(struct daxpool_ctx *ctx,
 		const char *name, int flags)
 {
 	struct daxpool_map *map;
@@ -250,6 +250,24 @@ fail:
 	free(map);
 	errno = e;
 	return NULL;
+}
+
+DAXPOOL_EXPORT struct daxpool_map *daxpool_map_open(struct daxpool_ctx *ctx,
+		const char *name, int flags)
+{
+	struct daxpool_map *map;
+	int e;
+
+	if (!ctx) {
+		errno = EINVAL;
+		return NULL;
+	}
+	pthread_mutex_lock(&ctx->lock);
+	map = map_open(ctx, name, flags);
+	e = errno;
+	pthread_mutex_unlock(&ctx->lock);
+	errno = e;
+	return map;
 }
 
 DAXPOOL_EXPORT void *daxpool_map_get_addr(struct daxpool_map *m) { return m->addr; }

@@ -7,6 +7,7 @@
 #error "_GNU_SOURCE is unset: build with meson (config.h is included first)"
 #endif
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <syslog.h>
@@ -72,7 +73,13 @@ struct daxpool_pool {
 };
 
 struct daxpool_ctx {
-	int refcount;
+	int refcount;		/* atomic: maps hold references */
+	/*
+	 * daxpool_map_open may be called from many threads at once: it holds
+	 * this while it uses the context (the remembered pool, libndctl, the
+	 * error text). Everything else wants one thread at a time per context.
+	 */
+	pthread_mutex_t lock;
 	int log_priority;
 	daxpool_log_fn log_fn;
 	void *userdata;

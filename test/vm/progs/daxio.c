@@ -5,10 +5,14 @@
  *   daxio fill DEV BYTE | check DEV BYTE | hold DEV | hold-fd DEV
  *   daxio map NAME ro|rw [hold|write]
  *   daxio map-again NAME [NAME...]
+ *   daxio threads NAME THREADS ROUNDS   THREADS threads share one context,
+ *                                each opening, reading and closing NAME
+ *                                ROUNDS times
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,6 +125,61 @@ static int cmd_map_again(int argc, char **argv)
 	return 0;
 }
 
+struct round_trip {
+	struct daxpool_ctx *ctx;
+	const char *name;
+	int rounds, failed;
+	int first_errno;
+};
+
+static void *open_close(void *arg)
+{
+	struct round_trip *rt = arg;
+	int i;
+
+	for (i = 0; i < rt->rounds; i++) {
+		struct daxpool_map *map = daxpool_map_open(rt->ctx, rt->name, O_RDONLY);
+		volatile uint8_t *p;
+
+		if (!map) {
+			if (!rt->failed++)
+				rt->first_errno = errno;
+			continue;
+		}
+		p = daxpool_map_get_addr(map);
+		(void)p[daxpool_map_get_size(map) - 1];
+		daxpool_map_close(map);
+	}
+	return NULL;
+}
+
+/* many threads, one context: map_open must be safe to call concurrently */
+static int cmd_threads(char **argv)
+{
+	int n = atoi(argv[3]), rounds = atoi(argv[4]), i, failed = 0, e = 0;
+	struct round_trip *rt = calloc((size_t)n, sizeof(*rt));
+	pthread_t *t = calloc((size_t)n, sizeof(*t));
+	struct daxpool_ctx *ctx;
+
+	if (!rt || !t || n <= 0 || daxpool_new(&ctx) < 0)
+		return 1;
+	for (i = 0; i < n; i++) {
+		rt[i] = (struct round_trip){ ctx, argv[2], rounds, 0, 0 };
+		if (pthread_create(&t[i], NULL, open_close, &rt[i]))
+			return 1;
+	}
+	for (i = 0; i < n; i++) {
+		pthread_join(t[i], NULL);
+		failed += rt[i].failed;
+		if (!e)
+			e = rt[i].first_errno;
+	}
+	daxpool_unref(ctx);
+	printf("{\"ok\":%s,\"opens\":%d,\"failed\":%d,\"errno\":%d}\n",
+			failed ? "false" : "true", n * rounds, failed, e);
+	return failed ? 2 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	uint64_t size;
@@ -129,6 +188,8 @@ int main(int argc, char **argv)
 
 	if (argc >= 4 && strcmp(argv[1], "map") == 0)
 		return cmd_map(argc, argv);
+	if (argc == 5 && strcmp(argv[1], "threads") == 0)
+		return cmd_threads(argv);
 	if (argc >= 3 && strcmp(argv[1], "map-again") == 0)
 		return cmd_map_again(argc, argv);
 	if (argc == 4 && strcmp(argv[1], "fill") == 0) {
