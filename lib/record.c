@@ -103,6 +103,9 @@ int dp_record_decode(const char *text, struct daxpool_record *rec,
 	if (!why)
 		why = &dummy;
 	memset(rec, 0, sizeof(*rec));
+	/* json-c is lenient; a record must be exactly what we write */
+	if (dp_json_flat_check(text, strlen(text), why))
+		return -EINVAL;
 	tok = json_tokener_new();
 	if (!tok)
 		return -ENOMEM;

@@ -8,6 +8,12 @@ char *dp_record_encode(const struct daxpool_record *rec);
 int dp_record_decode(const char *text, struct daxpool_record *rec,
 		const char **why);
 
+/* json-flat.c (pure): 0 if TEXT is one JSON object of plain lower-case
+ * keys, each once, with string or int64 values and nothing json-c would
+ * bend (comments, single quotes, \u0000, clamped numbers); else -EINVAL
+ * and a reason in *why */
+int dp_json_flat_check(const char *text, size_t len, const char **why);
+
 /* where a pool's record lives: CONFDIR/pools/UUID.json (pure) */
 int dp_record_path(const char *confdir, const char *uuid, char *buf,
 		size_t len);

@@ -173,8 +173,58 @@ static void files(void)
 	ok(system(path) == 0, "cleanup");
 }
 
+/* what json-c would take and a record must not be: each was accepted */
+static void strict(void)
+{
+	static const char *const bad[][2] = {
+		{ "\"name\": \"db0\"", "\"name\": \"db0\\u0000x\"" },
+		{ "\"name\": \"db0\"", "\"name\": \"db0\", \"name\": \"db1\"" },
+		{ "\"size\": 67108864", "\"size\": 99999999999999999999" },
+		{ "\"size\": 67108864", "\"size\": -99999999999999999999" },
+		{ "\"size\": 67108864", "\"size\": 6.7e7" },
+		{ "\"size\": 67108864", "\"size\": 067108864" },
+		{ "\"size\": 67108864", "\"size\": +67108864" },
+		{ "\"name\": \"db0\"", "/* c */ \"name\": \"db0\"" },
+		{ "\"name\": \"db0\"", "\"name\": \"db0\" // c\n" },
+		{ "\"name\": \"db0\"", "\"name\": 'db0'" },
+		{ "\"name\": \"db0\"", "'name': \"db0\"" },
+		{ "\"name\": \"db0\"", "\"name\": \"db0\", " },
+		{ "\"name\": \"db0\"", "\"name\": \"d\tb0\"" },
+		{ "\"name\": \"db0\"", "\"name\": null" },
+		{ "\"name\": \"db0\"", "\"name\": [\"db0\"]" },
+		{ "\"name\": \"db0\"", "\"na\\u006de\": \"db0\"" },
+	};
+	struct daxpool_record r = sample(), back;
+	char *text = dp_record_encode(&r), buf[2048];
+	const char *why;
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		const char *at = text ? strstr(text, bad[i][0]) : NULL;
+
+		if (!at) {
+			ok(0, "case %zu: '%s' is in the encoded record", i, bad[i][0]);
+			continue;
+		}
+		snprintf(buf, sizeof(buf), "%.*s%s%s", (int)(at - text), text, bad[i][1],
+				at + strlen(bad[i][0]));
+		why = NULL;
+		ok(dp_record_decode(buf, &back, &why) == -EINVAL && why,
+				"refused: case %zu (%s)", i, why ? why : "no reason");
+	}
+	snprintf(buf, sizeof(buf), "%s", text);
+	ok(dp_json_flat_check(buf, strlen(buf), NULL) == 0, "what we write passes");
+	snprintf(buf, sizeof(buf), "{\"a\": \"\\\"\\\\\\/\\n\\u00e9\"}");
+	ok(dp_json_flat_check(buf, strlen(buf), NULL) == 0,
+			"escapes other than \\u0000 are fine in values");
+	snprintf(buf, sizeof(buf), "{\"a\": -9223372036854775808, \"b\": 9223372036854775807}");
+	ok(dp_json_flat_check(buf, strlen(buf), NULL) == 0, "the int64 limits themselves are fine");
+	free(text);
+}
+
 int main(void)
 {
+	strict();
 	roundtrip();
 	damage();
 	files();
