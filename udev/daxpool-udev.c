@@ -9,7 +9,6 @@
  * It takes nothing from its environment and always exits 0: a helper that
  * failed the event could leave a device half-configured.
  */
-#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +18,7 @@
 #include "config.h"
 #include "quiesce.h"
 #include "registry.h"
+#include "udev-env.h"
 
 static bool read_attr(const char *path, char *buf, size_t len)
 {
@@ -40,17 +40,6 @@ static bool valid_devname(const char *s)
 	char tail;
 
 	return strlen(s) < 32 && sscanf(s, "dax%u.%u%c", &a, &b, &tail) == 2;
-}
-
-/* a user or group name safe to hand to udev's OWNER= / GROUP= */
-static bool safe_word(const char *s)
-{
-	if (!*s || *s == '-')
-		return false;
-	for (; *s; s++)
-		if (!isalnum((unsigned char)*s) && !strchr("._-", *s))
-			return false;
-	return true;
 }
 
 /*
@@ -80,7 +69,7 @@ static bool pmem_uuid(const char *dev, char *uuid, size_t len)
 int main(int argc, char **argv)
 {
 	struct daxpool_record rec;
-	char uuid[64], path[PATH_MAX];
+	char uuid[64], path[PATH_MAX], env[512];
 	const char *why = "";
 
 	openlog("daxpool-udev", LOG_PID, LOG_DAEMON);
@@ -99,20 +88,13 @@ int main(int argc, char **argv)
 				argv[1], path, why);
 		return 0;
 	}
-	if (strcasecmp(rec.uuid, uuid) != 0 || !safe_word(rec.owner) ||
-	    !safe_word(rec.group)) {
-		syslog(LOG_ERR, "%s: registry record %s does not fit the device; leaving it root-only",
-				argv[1], path);
+	if (dp_udev_env(&rec, uuid, dp_quiesce_marked(rec.uuid), env, sizeof(env),
+			&why) < 0) {
+		if (!rec.intent[0])
+			syslog(LOG_ERR, "%s: registry record %s: %s; leaving the device root-only",
+					argv[1], path, why);
 		return 0;
 	}
-	/* mid-create the pool may not be zeroed yet: keep it root-only */
-	if (rec.intent[0])
-		return 0;
-	printf("DAXPOOL_NAME=%s\n", rec.name);
-	printf("DAXPOOL_UUID=%s\n", rec.uuid);
-	printf("DAXPOOL_OWNER=%s\n", rec.owner);
-	printf("DAXPOOL_GROUP=%s\n", rec.group);
-	/* a destroy or rename under way has closed the node: keep it so */
-	printf("DAXPOOL_MODE=%04o\n", dp_quiesce_marked(rec.uuid) ? 0 : rec.mode);
+	fputs(env, stdout);
 	return 0;
 }

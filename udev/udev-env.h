@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef _DAXPOOL_UDEV_ENV_H_
+#define _DAXPOOL_UDEV_ENV_H_
+#include <stdbool.h>
+#include <stddef.h>
+#include "registry.h"
+
+/*
+ * What the udev helper prints for the device whose namespace carries
+ * DEV_UUID, given the pool record REC: the KEY=VALUE lines, into OUT.
+ * 0 with the lines; -1 with *why when the device must stay as the kernel
+ * made it (the record does not fit the device, names something udev must
+ * not be handed, or is mid-create). CLOSED: a destroy or rename is under
+ * way, so the mode is 0000. Pure: unit tested and fuzzed.
+ */
+int dp_udev_env(const struct daxpool_record *rec, const char *dev_uuid,
+		bool closed, char *out, size_t len, const char **why);
+#endif
