@@ -8,7 +8,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -24,7 +27,62 @@ struct zero_job {
 	uint64_t size;
 	atomic_uint_fast64_t next;	/* next chunk offset to take */
 	atomic_uint_fast64_t done;
+	/* a page that could not be written (poison): the first one seen */
+	atomic_uintptr_t bad_addr;
+	atomic_int failed;
 };
+
+/*
+ * A poisoned pmem page, or a device taken away under us, raises SIGBUS on
+ * the store that touches it. A zeroing thread catches its own: it jumps
+ * back to its loop, which records where and stops. A SIGBUS of any other
+ * thread goes to whatever handled it before.
+ */
+static __thread sigjmp_buf *zero_jmp;
+static __thread uintptr_t zero_fault;
+static struct sigaction old_bus;
+static pthread_mutex_t bus_lock = PTHREAD_MUTEX_INITIALIZER;
+static int bus_users;
+
+static void on_sigbus(int sig, siginfo_t *si, void *uc)
+{
+	if (zero_jmp) {
+		zero_fault = (uintptr_t)si->si_addr;
+		siglongjmp(*zero_jmp, 1);
+	}
+	/* not ours: as if we had never been here */
+	if (old_bus.sa_flags & SA_SIGINFO && old_bus.sa_sigaction) {
+		old_bus.sa_sigaction(sig, si, uc);
+	} else if (old_bus.sa_handler != SIG_IGN && old_bus.sa_handler != SIG_DFL) {
+		old_bus.sa_handler(sig);
+	} else {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+}
+
+static void sigbus_catch(void)
+{
+	struct sigaction sa;
+
+	pthread_mutex_lock(&bus_lock);
+	if (bus_users++ == 0) {
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_sigaction = on_sigbus;
+		sa.sa_flags = SA_SIGINFO;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGBUS, &sa, &old_bus);
+	}
+	pthread_mutex_unlock(&bus_lock);
+}
+
+static void sigbus_release(void)
+{
+	pthread_mutex_lock(&bus_lock);
+	if (--bus_users == 0)
+		sigaction(SIGBUS, &old_bus, NULL);
+	pthread_mutex_unlock(&bus_lock);
+}
 
 static void zero_range(uint8_t *p, uint64_t len)
 {
@@ -45,11 +103,20 @@ static void zero_range(uint8_t *p, uint64_t len)
 #endif
 }
 
-static void *zero_worker(void *arg)
+/* take chunks until none is left or one fails; returns on SIGBUS too */
+static void zero_chunks(struct zero_job *job, daxpool_progress_fn progress,
+		void *arg)
 {
-	struct zero_job *job = arg;
+	sigjmp_buf jmp;
 
-	for (;;) {
+	if (sigsetjmp(jmp, 1)) {	/* 1: SIGBUS unblocked again on the way out */
+		zero_jmp = NULL;
+		if (atomic_fetch_add(&job->failed, 1) == 0)
+			atomic_store(&job->bad_addr, zero_fault);
+		return;
+	}
+	zero_jmp = &jmp;
+	while (!atomic_load(&job->failed)) {
 		uint64_t off = atomic_fetch_add(&job->next, CHUNK);
 		uint64_t len;
 
@@ -58,7 +125,15 @@ static void *zero_worker(void *arg)
 		len = job->size - off < CHUNK ? job->size - off : CHUNK;
 		zero_range(job->base + off, len);
 		atomic_fetch_add(&job->done, len);
+		if (progress)
+			progress(atomic_load(&job->done), job->size, arg);
 	}
+	zero_jmp = NULL;
+}
+
+static void *zero_worker(void *arg)
+{
+	zero_chunks(arg, NULL, NULL);
 	return NULL;
 }
 
@@ -67,6 +142,7 @@ int dp_zero_device(struct daxpool_ctx *ctx, const char *devpath,
 		void *arg)
 {
 	pthread_t tid[16];
+	sigset_t all, old_mask;
 	struct zero_job job = { .size = size };
 	size_t resv_len;
 	void *resv;
@@ -91,27 +167,32 @@ int dp_zero_device(struct daxpool_ctx *ctx, const char *devpath,
 		nthreads = (int)ncpu;
 	if (nthreads > 16)
 		nthreads = 16;
+	sigbus_catch();
+	/* the helpers take no signal of the caller's (they would die with
+	 * it mid-zero, or run its handlers on a zeroing stack); SIGBUS, a
+	 * fault of their own stores, stays open */
+	sigfillset(&all);
+	sigdelset(&all, SIGBUS);
+	sigdelset(&all, SIGSEGV);
+	pthread_sigmask(SIG_BLOCK, &all, &old_mask);
 	for (i = 0; i < nthreads - 1; i++)
 		if (pthread_create(&tid[started], NULL, zero_worker, &job) == 0)
 			started++;
-	if (!progress) {
-		zero_worker(&job);
-	} else {
-		/* the caller's thread works too, reporting between chunks */
-		for (;;) {
-			uint64_t off = atomic_fetch_add(&job.next, CHUNK);
-
-			if (off >= size)
-				break;
-			zero_range(job.base + off, size - off < CHUNK ? size - off : CHUNK);
-			atomic_fetch_add(&job.done, size - off < CHUNK ? size - off : CHUNK);
-			progress(atomic_load(&job.done), size, arg);
-		}
-	}
+	pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
+	/* the caller's thread works too, reporting between chunks */
+	zero_chunks(&job, progress, arg);
 	for (i = 0; i < started; i++)
 		pthread_join(tid[i], NULL);
-	if (progress)
+	sigbus_release();
+	if (atomic_load(&job.failed)) {
+		uintptr_t bad = atomic_load(&job.bad_addr);
+		uint64_t at = bad >= (uintptr_t)job.base ? bad - (uintptr_t)job.base : 0;
+
+		rc = dp_fail(ctx, EIO, "zeroing %s failed: the memory at offset %llu (0x%llx) of the pool cannot be written (a poisoned page, or the device went away); see 'ndctl list -N --media-errors'",
+				devpath, (unsigned long long)at, (unsigned long long)at);
+	} else if (progress) {
 		progress(size, size, arg);
+	}
 	munmap(resv, resv_len);
 	close(fd);
 	return rc;
