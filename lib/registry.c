@@ -172,9 +172,13 @@ int dp_registry_foreach(struct daxpool_ctx *ctx, dp_record_fn fn, void *arg)
 		struct daxpool_record rec;
 		const char *why = "";
 		size_t len = strlen(list[i]->d_name);
+		int rc2;
 
 		snprintf(path, sizeof(path), "%s/%s", dir, list[i]->d_name);
-		if (dp_registry_read_file(path, &rec, &why) < 0) {
+		rc2 = dp_registry_read_file(path, &rec, &why);
+		if (rc2 == -ENOENT) {
+			/* a destroy removed it since the directory was read */
+		} else if (rc2 < 0) {
 			err(ctx, "skipping registry record %s: %s\n", path, why);
 		} else if (strncmp(list[i]->d_name, rec.uuid, len - 5) != 0 ||
 			   len - 5 != strlen(rec.uuid)) {
