@@ -302,7 +302,9 @@ DAXPOOL_EXPORT void daxpool_map_unpin(struct daxpool_map *map)
  * while a long-term pin may still reach the pool's pages: destroying the
  * pool under a pin frees memory a NIC can still write. A process that has
  * nothing pinned at all (VmPin 0) holds nothing, whatever we counted: its
- * registrations were released behind our back (plain ibv_dereg_mr).
+ * registrations were released behind our back (plain ibv_dereg_mr), so
+ * the map goes whole. (Not to be raced with daxpool_map_unpin of the same
+ * map from another thread.)
  */
 DAXPOOL_EXPORT void daxpool_map_close(struct daxpool_map *map)
 {
@@ -311,9 +313,7 @@ DAXPOOL_EXPORT void daxpool_map_close(struct daxpool_map *map)
 	munmap(map->resv, map->resv_len);
 	map->addr = NULL;
 	if (__atomic_load_n(&map->refs, __ATOMIC_ACQUIRE) > 1 &&
-	    dp_proc_status_num(0, "VmPin") == 0) {
-		close(map->fd);
-		map->fd = -1;
-	}
+	    dp_proc_status_num(0, "VmPin") == 0)
+		__atomic_store_n(&map->refs, 1, __ATOMIC_RELEASE);
 	daxpool_map_unpin(map);
 }

@@ -136,7 +136,8 @@ const char *daxpool_map_get_uuid(struct daxpool_map *map);
 /*
  * Unmaps. The pool stays held (in use, so destroy and rename refuse it)
  * until the last pin taken with daxpool_map_pin() is dropped, unless the
- * process has no long-term pin left at all.
+ * process has no long-term pin left at all: then the map goes at once,
+ * pins and all.
  */
 void daxpool_map_close(struct daxpool_map *map);
 /*
