@@ -63,13 +63,18 @@ wait_exit() {
 	done
 }
 
-# wait_for PATTERN: until the file named by $out (a holder's output) has a
-# line matching PATTERN, 20 s at most; the status says whether it has
-wait_for() {
+# wait_for_in FILE PATTERN: until FILE has a line matching PATTERN, 60 s at
+# most (a sanitizer build under TCG starts slowly); the status says whether
+wait_for_in() {
 	i=0
-	while ! grep -q "$1" "$out" && [ $i -lt 200 ]; do
+	while ! grep -q "$2" "$1" 2>/dev/null && [ $i -lt 600 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
-	grep -q "$1" "$out"
+	grep -q "$2" "$1" 2>/dev/null
+}
+
+# wait_for PATTERN: the same in the file named by $out (a holder's output)
+wait_for() {
+	wait_for_in "$out" "$1"
 }

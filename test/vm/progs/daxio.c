@@ -175,6 +175,8 @@ static int cmd_threads(char **argv)
 			e = rt[i].first_errno;
 	}
 	daxpool_unref(ctx);
+	free(rt);
+	free(t);
 	printf("{\"ok\":%s,\"opens\":%d,\"failed\":%d,\"errno\":%d}\n",
 			failed ? "false" : "true", n * rounds, failed, e);
 	return failed ? 2 : 0;

@@ -92,8 +92,12 @@ int main(int argc, char **argv)
 	       "\"mr_length\":%zu,\"pid\":%d}\n", mr ? "true" : "false", err, why,
 	       daxpool_map_get_size(map), mr ? mr->length : 0, (int)getpid());
 	fflush(stdout);
-	if (!mr)
+	if (!mr) {
+		rdma_prog_pd_free(pd);
+		daxpool_map_close(map);
+		daxpool_unref(ctx);
 		return 2;
+	}
 	if (holding)
 		hold(map);
 	ibv_dereg_mr(mr);
@@ -103,6 +107,7 @@ int main(int argc, char **argv)
 	if (holding)
 		while (sigwait(&sigs, &opt) == 0 && opt != SIGTERM)
 			;
+	rdma_prog_pd_free(pd);
 	daxpool_unref(ctx);
 	return 0;
 }

@@ -48,6 +48,17 @@ static inline struct ibv_pd *rdma_prog_pd(const char *want)
 	return pd;
 }
 
+/* the PD and its device (a sanitizer build counts them as leaks) */
+static inline void rdma_prog_pd_free(struct ibv_pd *pd)
+{
+	struct ibv_context *ctx = pd ? pd->context : NULL;
+
+	if (pd)
+		ibv_dealloc_pd(pd);
+	if (ctx)
+		ibv_close_device(ctx);
+}
+
 static inline double rdma_prog_now_us(void)
 {
 	struct timespec t;

@@ -152,6 +152,9 @@ int main(int argc, char **argv)
 	usec = usec_since(&t0);
 	if (!mr) {
 		report(0, "ibv_reg_mr", err ? err : EIO, len, usec);
+		ibv_dealloc_pd(pd);
+		ibv_close_device(ctx);
+		ibv_free_device_list(list);
 		return 2;
 	}
 	report(1, "ibv_reg_mr", 0, len, usec);

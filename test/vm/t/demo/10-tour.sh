@@ -1,6 +1,7 @@
 # The README demo: a tour of daxpool on the real kernel (scripts/demo).
 # timeout: 400
 . "$DAXPOOL_TEST_LIB/tap.sh"
+. "$DAXPOOL_TEST_LIB/pools.sh"
 
 # show CMD...: print the command and its output (stdout and stderr)
 show() {
@@ -53,7 +54,7 @@ as oracle daxpool rdma-check db0 && ok "oracle registers all of db0 for RDMA (pl
 diag ""
 diag "=== A pool in use is never moved, shrunk or revoked ==="
 run_as oracle daxio map db0 ro hold > /tmp/hold.out 2>&1 &
-i=0; while ! grep -q '"ok":true' /tmp/hold.out && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait_for_in /tmp/hold.out '"ok":true'
 pid=$(jq -r .pid /tmp/hold.out)
 diag "(oracle's process $pid maps db0)"
 show daxpool destroy db0 && not_ok "destroy should be refused" || ok "destroy refused while in use"

@@ -34,7 +34,7 @@ check "destroy other" -- daxpool destroy other
 
 # destroy is refused while an unprivileged user holds a map
 run_as alice daxio map db rw hold > /tmp/hold.out 2>&1 &
-i=0; while ! grep -q '"ok":true' /tmp/hold.out && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait_for_in /tmp/hold.out '"ok":true'
 pid=$(jq -r .pid /tmp/hold.out)
 check_fails "destroy refused while alice maps db" -- daxpool destroy db
 like "message says busy and names alice's pid $pid" "$(cat "$CHECK_OUT")" "busy.*[ ,]$pid([^0-9]|\$)"

@@ -47,7 +47,7 @@ is "refusals left q as it was" "$(pool_field q name) $(pool_field q uuid)" "q $u
 
 # rename while in use: allowed, nothing moves, the holder keeps working
 run_as alice daxio map q rw hold > /tmp/hold.out 2>&1 &
-i=0; while ! grep -q '"ok":true' /tmp/hold.out && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait_for_in /tmp/hold.out '"ok":true'
 pid=$(jq -r .pid /tmp/hold.out)
 dev=$(pool_field q chardev)
 check "rename q r while alice maps it" -- daxpool rename q r
@@ -65,7 +65,7 @@ check "data still there" -- daxio check "/dev/$(pool_field r chardev)" 0x42
 mkfifo /tmp/go
 daxio map-again r r s q < /tmp/go > /tmp/again.out 2>&1 &
 exec 3> /tmp/go
-i=0; while ! grep -q '"name":"r"' /tmp/again.out && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait_for_in /tmp/again.out '"name":"r"'
 check "rename r s under an open context" -- daxpool rename r s
 echo go >&3
 exec 3>&-

@@ -12,11 +12,7 @@ busy_case() {
 	how=$1
 	shift
 	"$@" > /tmp/holder.out 2>&1 &
-	i=0
-	while ! grep -q '"ok":true\|holding' /tmp/holder.out && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_for_in /tmp/holder.out '"ok":true\|holding'
 	# the holder prints its own pid (run_as may put a shell in between)
 	holder=$(sed -n 's/.*"pid":\([0-9]*\).*/\1/p; s/.*holding .*pid \([0-9]*\).*/\1/p' /tmp/holder.out)
 	check_fails "$how: destroy is refused" -- daxpool destroy busy1

@@ -11,8 +11,7 @@ srv=/tmp/server.out
 check "create r4" -- daxpool create r4 --size 64M --owner alice --group dba --mode 0660 || done_testing
 run_as alice timeout 120 rdma-server r4 "$addr" "$port" > "$srv" 2>&1 &
 spid=$!
-i=0
-while ! grep -q listening "$srv" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait_for_in "$srv" listening
 check "the server (alice) listens" -- grep -q "listening on $addr:$port" "$srv" || diag_file "$srv"
 
 # the client needs no access to the pool: RDMA and the rkey are enough
