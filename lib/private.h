@@ -115,7 +115,7 @@ void daxpool_log(struct daxpool_ctx *ctx, int priority, const char *file,
 
 #define dp_log_cond(ctx, prio, ...) \
 	do { \
-		if ((ctx) && daxpool_get_log_priority(ctx) >= (prio)) \
+		if (daxpool_get_log_priority(ctx) >= (prio)) \
 			daxpool_log(ctx, prio, __FILE__, __LINE__, __func__, \
 					__VA_ARGS__); \
 	} while (0)

@@ -31,7 +31,7 @@ static double bench(const char *what, struct ibv_pd *pd, struct daxpool_map *map
 {
 	int access = IBV_ACCESS_LOCAL_WRITE | IBV_ACCESS_REMOTE_WRITE |
 		IBV_ACCESS_REMOTE_READ;
-	double t[MAX_REPS], t0;
+	double t[MAX_REPS] = { 0 }, t0;
 	struct ibv_mr *mr;
 	int i;
 
@@ -44,7 +44,10 @@ static double bench(const char *what, struct ibv_pd *pd, struct daxpool_map *map
 			printf("%-28s registration failed: %s\n", what, strerror(errno));
 			return 0;
 		}
-		ibv_dereg_mr(mr);
+		if (map)
+			daxpool_map_dereg_mr(map, mr);
+		else
+			ibv_dereg_mr(mr);
 	}
 	qsort(t, reps, sizeof(t[0]), cmp_double);
 	printf("%-28s %zu MiB: min %8.0f us  median %8.0f us  max %8.0f us  (%d reps)\n",
