@@ -139,8 +139,15 @@ static int lookup(struct daxpool_ctx *ctx, const char *id)
 		e = errno;
 		return dp_fail(ctx, e, e == EINVAL ? "invalid pool name" : "no such pool");
 	}
-	if (strcmp(pool->state, "active") != 0 || !pool->chardev[0])
+	if (strcmp(pool->state, "active") != 0 || !pool->chardev[0]) {
+		/* on its way out (or to a new label): busy, not absent */
+		bool going = strcmp(pool->rec.intent, "destroy") == 0;
+
+		if (going || dp_quiesce_marked(pool->rec.uuid))
+			return dp_fail(ctx, EBUSY, "pool '%s' is being changed",
+					id);
 		return dp_fail(ctx, ENOENT, "pool '%s' is %s", id, pool->state);
+	}
 	if (!record_stat(ctx, pool->rec.uuid, &st))
 		return dp_fail(ctx, ENOENT, "pool '%s' has no registry record", id);
 	snprintf(ctx->hint.name, sizeof(ctx->hint.name), "%s", pool->rec.name);
