@@ -104,8 +104,13 @@ int dp_record_decode(const char *text, struct daxpool_record *rec,
 		why = &dummy;
 	memset(rec, 0, sizeof(*rec));
 	/* json-c is lenient; a record must be exactly what we write */
-	if (dp_json_flat_check(text, strlen(text), why))
+	if (dp_json_flat_check(text, strlen(text), why)) {
+		static __thread char damaged[160];
+
+		snprintf(damaged, sizeof(damaged), "damaged JSON (%s)", *why);
+		*why = damaged;
 		return -EINVAL;
+	}
 	tok = json_tokener_new();
 	if (!tok)
 		return -ENOMEM;
