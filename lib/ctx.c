@@ -176,10 +176,41 @@ DAXPOOL_EXPORT const char *daxpool_get_warning(struct daxpool_ctx *ctx)
 	return ctx->warning;
 }
 
+/*
+ * libndctl's messages join ours at debug level: it reports, as errors, a
+ * namespace that vanished while it was listing them, which a concurrent
+ * destroy makes happen and which changes nothing for us (the pool simply
+ * is no longer there). DAXPOOL_LOG=debug shows them.
+ */
+static void ndctl_to_daxpool(struct ndctl_ctx *nctx, int priority,
+		const char *file, int line, const char *fn, const char *format,
+		va_list args)
+{
+	struct daxpool_ctx *ctx = ndctl_get_userdata(nctx);
+	char msg[512];
+
+	(void)priority;
+	if (!ctx || daxpool_get_log_priority(ctx) < LOG_DEBUG)
+		return;
+	vsnprintf(msg, sizeof(msg), format, args);
+	daxpool_log(ctx, LOG_DEBUG, file, line, fn, "libndctl: %s", msg);
+}
+
 struct ndctl_ctx *dp_ndctl(struct daxpool_ctx *ctx)
 {
-	if (!ctx->ndctl && ndctl_new(&ctx->ndctl) < 0)
+	if (ctx->ndctl)
+		return ctx->ndctl;
+	if (ndctl_new(&ctx->ndctl) < 0) {
 		ctx->ndctl = NULL;
+		return NULL;
+	}
+	ndctl_set_userdata(ctx->ndctl, ctx);
+	ndctl_set_log_fn(ctx->ndctl, ndctl_to_daxpool);
+	/* only as much as will be shown: libndctl formats what it logs */
+	if (daxpool_get_log_priority(ctx) >= LOG_DEBUG)
+		ndctl_set_log_priority(ctx->ndctl, LOG_DEBUG);
+	else
+		ndctl_set_log_priority(ctx->ndctl, LOG_ERR);
 	return ctx->ndctl;
 }
 
