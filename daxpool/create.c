@@ -152,6 +152,8 @@ int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 	daxpool_create_free(req);
 	if (rc) {
 		cli_error("create", name, "%s", daxpool_get_error(ctx));
+		/* a failure can leave something to clean up: say what */
+		cli_warning(ctx, "create", name);
 		return 1;
 	}
 	cli_warning(ctx, "create", name);
