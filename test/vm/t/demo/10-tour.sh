@@ -53,6 +53,7 @@ as oracle daxpool rdma-check db0 && ok "oracle registers all of db0 for RDMA (pl
 
 diag ""
 diag "=== A pool in use is never moved, shrunk or revoked ==="
+: > /tmp/hold.out
 run_as oracle daxio map db0 ro hold > /tmp/hold.out 2>&1 &
 wait_for_in /tmp/hold.out '"ok":true'
 pid=$(jq -r .pid /tmp/hold.out)

@@ -33,6 +33,7 @@ rm -f /dev/daxpool/db.stale
 check "destroy other" -- daxpool destroy other
 
 # destroy is refused while an unprivileged user holds a map
+: > /tmp/hold.out
 run_as alice daxio map db rw hold > /tmp/hold.out 2>&1 &
 wait_for_in /tmp/hold.out '"ok":true'
 pid=$(jq -r .pid /tmp/hold.out)

@@ -46,6 +46,7 @@ check_fails "rename to a uuid refused" -- daxpool rename q 3f2504e0-4f89-11d3-9a
 is "refusals left q as it was" "$(pool_field q name) $(pool_field q uuid)" "q $uuid"
 
 # rename while in use: allowed, nothing moves, the holder keeps working
+: > /tmp/hold.out
 run_as alice daxio map q rw hold > /tmp/hold.out 2>&1 &
 wait_for_in /tmp/hold.out '"ok":true'
 pid=$(jq -r .pid /tmp/hold.out)

@@ -11,6 +11,9 @@ uuid=$(pool_field busy1 uuid)
 busy_case() {
 	how=$1
 	shift
+	# empty first: the holder's redirection happens in the background, and
+	# the previous holder's lines must not be taken for this one's
+	: > /tmp/holder.out
 	"$@" > /tmp/holder.out 2>&1 &
 	wait_for_in /tmp/holder.out '"ok":true\|holding'
 	# the holder prints its own pid (run_as may put a shell in between)
@@ -38,9 +41,10 @@ is "nothing left" "$(ns_count) $(rec_count)" "0 0"
 # several names: each reported, non-zero status if any failed
 check "create m1" -- daxpool create m1 --size 32M --no-zero
 check "create m2" -- daxpool create m2 --size 32M --no-zero
+: > /tmp/holder.out
 daxio hold "/dev/$(pool_field m2 chardev)" > /tmp/holder.out 2>&1 &
 holder=$!
-sleep 1
+wait_for_in /tmp/holder.out holding || not_ok "the m2 holder started"
 check_fails "destroy m1 m2 nosuch fails overall" -- daxpool destroy m1 m2 nosuch
 msg=$(cat "$CHECK_OUT")
 like "m1 reported destroyed" "$msg" 'm1: destroyed'

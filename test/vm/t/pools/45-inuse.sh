@@ -45,9 +45,10 @@ slow=$(jq -r .pid "$out")
 
 check "create busy" -- daxpool create busy --size 32M --no-zero --owner alice || done_testing
 bdev=$(pool_field busy chardev)
+: > /tmp/holder.out
 run_as alice daxio map busy rw hold > /tmp/holder.out 2>&1 &
 holder=$!
-sleep 1
+wait_for_in /tmp/holder.out '"ok":true' || not_ok "alice's holder started"
 # a refused destroy never closes the node, not even for a moment: a chmod
 # would change the node's ctime
 before=$(stat -c %z "/dev/$bdev")

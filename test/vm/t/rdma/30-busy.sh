@@ -8,6 +8,7 @@ out=/tmp/holder.out
 
 check "create r3" -- daxpool create r3 --size 64M --owner alice --group dba --mode 0660 || done_testing
 size=$(pool_field r3 size)
+: > "$out"
 run_as alice pool-mr -H r3 > "$out" 2>&1 &
 wait_for '"ok":true' || { not_ok "holder registered"; diag_file "$out"; done_testing; }
 pid=$(jq -r .pid "$out")
