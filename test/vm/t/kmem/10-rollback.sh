@@ -2,17 +2,20 @@
 # A create whose rollback cannot release its namespace keeps the record of
 # intent, so that the half-made pool stays named (incomplete, root-only)
 # and can be removed later. The trap: a udev rule that onlines every new
-# dax device as System RAM (what a daxctl policy may do on a real host):
-# zeroing then fails, and the kernel refuses to disable a namespace whose
-# memory is online.
+# dax device as System RAM (what a daxctl policy may do on a real host).
+# Zeroing the new pool then fails, and the kernel refuses to disable a
+# namespace whose memory is online.
 . "$DAXPOOL_TEST_LIB/tap.sh"
 . "$DAXPOOL_TEST_LIB/pools.sh"
 clean_slate
 
 cat > /daxpool-test/bin/kmem-trap <<'TRAP'
 #!/bin/sh
-[ -e /run/kmem-trap ] && exec daxctl reconfigure-device --mode=system-ram "$1"
-exit 0
+[ -e /run/kmem-trap ] || exit 0
+# daxctl onlines the memory itself, and will not while the kernel would
+# (6.12's default policy)
+echo offline > /sys/devices/system/memory/auto_online_blocks
+exec daxctl reconfigure-device --mode=system-ram "$1"
 TRAP
 chmod 0755 /daxpool-test/bin/kmem-trap
 echo 'ACTION=="add", SUBSYSTEM=="dax", KERNEL=="dax[0-9]*.[0-9]*", RUN+="/daxpool-test/bin/kmem-trap %k"' \
@@ -20,7 +23,23 @@ echo 'ACTION=="add", SUBSYSTEM=="dax", KERNEL=="dax[0-9]*.[0-9]*", RUN+="/daxpoo
 udevadm control --reload
 touch /run/kmem-trap
 
-check_fails "create trapped fails" -- daxpool create trapped --size 256M
+auto=$(cat /sys/devices/system/memory/auto_online_blocks)
+if daxpool create trapped --size 256M > "$CHECK_OUT" 2>&1; then
+	# udev sprang the trap after zeroing and handing over had finished:
+	# this run has nothing to show (seen on neither kernel so far)
+	skip "create trapped fails" "the trap did not spring in time"
+	rm -f /run/kmem-trap /etc/udev/rules.d/99-kmem-trap.rules
+	udevadm control --reload
+	udevadm settle --timeout=30
+	echo "$auto" > /sys/devices/system/memory/auto_online_blocks
+	for d in $(daxctl list | jq -r '.[] | select(.mode == "system-ram") | .chardev'); do
+		daxctl offline-memory "$d"
+		daxctl reconfigure-device --mode=devdax -f "$d"
+	done > /dev/null 2>&1
+	daxpool destroy trapped > /dev/null 2>&1
+	done_testing
+fi
+ok "create trapped fails"
 msg=$(cat "$CHECK_OUT")
 diag "$msg"
 rm -f /run/kmem-trap
@@ -39,6 +58,7 @@ for d in $(daxctl list | jq -r '.[] | select(.mode == "system-ram") | .chardev')
 done
 rm -f /etc/udev/rules.d/99-kmem-trap.rules
 udevadm control --reload
+echo "$auto" > /sys/devices/system/memory/auto_online_blocks
 check "destroy by uuid removes the half-made pool" -- daxpool destroy "$uuid"
 is "nothing left" "$(ns_count) $(rec_count)" "0 0"
 done_testing
