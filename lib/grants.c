@@ -14,15 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "config.h"
 #include "grants.h"
-
-static int grants_path(const char *uuid, char *buf, size_t len)
-{
-	if (!daxpool_is_uuid(uuid))
-		return -1;
-	return (size_t)snprintf(buf, len, "%s/grants/%s", DAXPOOL_RUNDIR, uuid) < len ? 0 : -1;
-}
 
 static void add(struct dp_grants *g, const struct stat *st)
 {
@@ -41,10 +33,8 @@ void dp_grants_remember(const char *uuid, const char *devpath)
 	int fd, n;
 
 	if (stat(devpath, &st) < 0 || !S_ISCHR(st.st_mode) ||
-	    grants_path(uuid, path, sizeof(path)))
+			dp_run_path("grants", uuid, true, path, sizeof(path)))
 		return;
-	mkdir(DAXPOOL_RUNDIR, 0755);
-	mkdir(DAXPOOL_RUNDIR "/grants", 0755);
 	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd < 0)
 		return;
@@ -66,7 +56,7 @@ void dp_grants_load(const char *uuid, const struct stat *node,
 
 	memset(g, 0, sizeof(*g));
 	add(g, node);
-	if (grants_path(uuid, path, sizeof(path)))
+	if (dp_run_path("grants", uuid, false, path, sizeof(path)))
 		return;
 	f = fopen(path, "re");
 	while (f && fscanf(f, "%u %u %o", &uid, &gid, &mode) == 3) {
@@ -87,7 +77,7 @@ void dp_grants_forget(const char *uuid)
 {
 	char path[160];
 
-	if (grants_path(uuid, path, sizeof(path)) == 0)
+	if (dp_run_path("grants", uuid, false, path, sizeof(path)) == 0)
 		unlink(path);
 }
 

@@ -156,6 +156,11 @@ int dp_zero_device(struct daxpool_ctx *ctx, const char *devpath,
 		uint64_t size, uint64_t align, daxpool_progress_fn progress,
 		void *arg);
 
+/* run-state.c: RUNDIR/KIND/UUID in BUF (its directory made first with
+ * MAKE_DIR); 0, or -1 for a bad uuid or a short buffer */
+int dp_run_path(const char *kind, const char *uuid, bool make_dir, char *buf,
+		size_t len);
+
 /* the number after "KEY:" in /proc/PID/status (PID 0: our own), -1 if none */
 long long dp_proc_status_num(int pid, const char *key);
 

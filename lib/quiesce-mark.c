@@ -9,15 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include "config.h"
 #include "quiesce.h"
-
-int dp_quiesce_marker_path(const char *uuid, char *buf, size_t len)
-{
-	if (!daxpool_is_uuid(uuid))
-		return -1;
-	return (size_t)snprintf(buf, len, "%s/quiesce/%s", DAXPOOL_RUNDIR, uuid) < len ? 0 : -1;
-}
 
 bool dp_quiesce_marked(const char *uuid)
 {
@@ -25,7 +17,7 @@ bool dp_quiesce_marked(const char *uuid)
 	int pid = 0;
 	FILE *f;
 
-	if (dp_quiesce_marker_path(uuid, path, sizeof(path)))
+	if (dp_run_path("quiesce", uuid, false, path, sizeof(path)))
 		return false;
 	f = fopen(path, "re");
 	if (!f)

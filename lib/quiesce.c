@@ -90,14 +90,10 @@ static void stop_guardian(struct dp_quiesce *q)
 
 static int write_marker(struct dp_quiesce *q, const char *uuid)
 {
-	char dir[128], tmp[200], text[32];
+	char tmp[200], text[32];
 	int fd, len;
 
-	snprintf(dir, sizeof(dir), "%s", DAXPOOL_RUNDIR);
-	mkdir(dir, 0755);
-	snprintf(dir, sizeof(dir), "%s/quiesce", DAXPOOL_RUNDIR);
-	mkdir(dir, 0755);
-	if (dp_quiesce_marker_path(uuid, q->marker, sizeof(q->marker)))
+	if (dp_run_path("quiesce", uuid, true, q->marker, sizeof(q->marker)))
 		return -EINVAL;
 	snprintf(tmp, sizeof(tmp), "%s.tmp", q->marker);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);

@@ -37,6 +37,5 @@ void dp_quiesce_end(struct dp_quiesce *q, bool gone);
 
 /* quiesce-mark.c (read-only, shared with the udev helper): is a change
  * of pool UUID under way, by a process that is still alive? */
-int dp_quiesce_marker_path(const char *uuid, char *buf, size_t len);
 bool dp_quiesce_marked(const char *uuid);
 #endif
