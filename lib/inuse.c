@@ -309,15 +309,20 @@ static int scan_process(struct scan *s, int pid)
 	if (s->h->error)
 		goto out;
 	if (fd_hold || map_hold) {
-		rc = dp_holders_add(s->h, pid, "pid %d %s", pid,
-				map_hold ? "maps it" : "has it open");
-		if (fd_hold && map_hold && !rc)
-			snprintf(s->h->list[s->h->n - 1].why, sizeof(s->h->list[0].why),
-				 "pid %d has it open and mapped", pid);
+		const char *how = "has it open and mapped";
+
+		if (!fd_hold)
+			how = "maps it";
+		else if (!map_hold)
+			how = "has it open";
+
+		rc = dp_holders_add(s->h, pid, "pid %d %s", pid, how);
 		goto out;
 	}
 	/* nothing open, nothing mapped: it may still pin the pool's pages */
-	if (p.tid >= 0 && (p.dma_fd || dp_proc_status_num(p.tid, "VmPin") > 0)) {
+	if (p.tid >= 0)
+		p.vmpin_kib = dp_proc_status_num(p.tid, "VmPin");
+	if (p.tid >= 0 && (p.dma_fd || p.vmpin_kib > 0)) {
 		char why[160];
 
 		if (!s->pins)

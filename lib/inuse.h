@@ -44,6 +44,8 @@ struct dp_proc {
 	int io_uring_fds[16], io_uring_tids[16];
 	int nio_uring;
 	int dma_fd;		/* a VFIO or iommufd fd: pins daxpool cannot list */
+	/* its pinned memory (VmPin) */
+	long long vmpin_kib;
 };
 
 /*

@@ -153,7 +153,7 @@ int dp_pins_hold(struct dp_pin_scan *ps, const struct dp_proc *p, char *why,
 				p->pid);
 		return 1;
 	}
-	kib = dp_proc_status_num(p->tid, "VmPin");
+	kib = p->vmpin_kib;
 	if (kib <= 0)
 		return 0;
 	pinned = (uint64_t)kib * 1024 / PAGE;
