@@ -122,6 +122,12 @@ static bool hint_matches(struct daxpool_ctx *ctx, const char *id)
 			ctx->hint.rec_mtime_ns;
 }
 
+/* EBUSY: a destroy or rename holds the pool for a moment */
+static int fail_changing(struct daxpool_ctx *ctx, const char *name)
+{
+	return dp_fail(ctx, EBUSY, "pool '%s' is being changed", name);
+}
+
 /* the slow way: registry and kernel, as daxpool list sees them */
 static int lookup(struct daxpool_ctx *ctx, const char *id)
 {
@@ -144,8 +150,7 @@ static int lookup(struct daxpool_ctx *ctx, const char *id)
 		bool going = strcmp(pool->rec.intent, "destroy") == 0;
 
 		if (going || dp_quiesce_marked(pool->rec.uuid))
-			return dp_fail(ctx, EBUSY, "pool '%s' is being changed",
-					id);
+			return fail_changing(ctx, id);
 		return dp_fail(ctx, ENOENT, "pool '%s' is %s", id, pool->state);
 	}
 	if (!record_stat(ctx, pool->rec.uuid, &st))
@@ -175,8 +180,7 @@ static int open_device(struct daxpool_ctx *ctx, int flags)
 			return -ESTALE;
 		/* a destroy or rename has closed the node for a moment */
 		if (e == EACCES && dp_quiesce_marked(ctx->hint.uuid))
-			return dp_fail(ctx, EBUSY, "pool '%s' is being destroyed or renamed",
-					ctx->hint.name);
+			return fail_changing(ctx, ctx->hint.name);
 		return dp_fail(ctx, e, "cannot open %s: %s", dev, strerror(e));
 	}
 	if (!node_is_pool(ctx, fd)) {
@@ -239,7 +243,11 @@ static struct daxpool_map *map_open(struct daxpool_ctx *ctx,
 	snprintf(map->uuid, sizeof(map->uuid), "%s", ctx->hint.uuid);
 	if (flock(fd, LOCK_SH | LOCK_NB) < 0) {
 		e = errno == EWOULDBLOCK ? EBUSY : errno;
-		dp_fail(ctx, e, "pool '%s' is being changed", name);
+		if (e == EBUSY)
+			fail_changing(ctx, name);
+		else
+			dp_fail(ctx, e, "cannot lock pool '%s': %s", name,
+					strerror(e));
 		goto fail;
 	}
 	prot = PROT_READ | (flags == O_RDWR ? PROT_WRITE : 0);
