@@ -37,6 +37,11 @@ struct daxpool_record {
 	char region[64];	/* region device at creation, informational */
 	int64_t created;
 	char intent[16];	/* "" when committed; "create"/"destroy" mid-change */
+	/*
+	 * /etc only: another pool had this name first (a moved NVDIMM, two
+	 * regions); kept root-only without a link until renamed by uuid
+	 */
+	bool conflict;
 };
 
 /* what daxpool_create_* collected, as the backends read it */
@@ -133,6 +138,8 @@ void dp_warn(struct daxpool_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* let udev apply owner, group, mode and link; do it directly without udev */
 int dp_apply_ownership(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
+/* the node and its link already say what the record says */
+bool dp_ownership_ok(struct daxpool_pool *pool);
 
 /* accounts.c: a user or group by name or number; the name (at most LEN
  * bytes) in OUT and the id, or -EINVAL with the error set */
@@ -163,6 +170,13 @@ int dp_run_path(const char *kind, const char *uuid, bool make_dir, char *buf,
 
 /* the number after "KEY:" in /proc/PID/status (PID 0: our own), -1 if none */
 long long dp_proc_status_num(int pid, const char *key);
+
+/* name-unique.c: 0 if no pool but EXCEPT (a uuid, or NULL) has NAME,
+ * anywhere daxpool can see; else -EEXIST with the error set */
+int dp_name_free(struct daxpool_ctx *ctx, const char *name, const char *except);
+
+/* cut-point.c: a moment the power-cut tests may stop at (see there) */
+void dp_cut_point(const char *point);
 
 /* admin lock: serialises every daxpool change on the host */
 int dp_admin_lock(struct daxpool_ctx *ctx);

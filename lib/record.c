@@ -15,7 +15,7 @@
 #define RECORD_VERSION 1
 #define RECORD_MAX (64 * 1024)
 
-char *dp_record_encode(const struct daxpool_record *rec)
+static char *encode(const struct daxpool_record *rec, int flags)
 {
 	struct json_object *o = json_object_new_object();
 	char mode[8];
@@ -37,10 +37,21 @@ char *dp_record_encode(const struct daxpool_record *rec)
 	json_object_object_add(o, "created", json_object_new_int64(rec->created));
 	if (rec->intent[0])
 		json_object_object_add(o, "intent", json_object_new_string(rec->intent));
-	out = strdup(json_object_to_json_string_ext(o,
-				JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED));
+	if (rec->conflict)
+		json_object_object_add(o, "conflict", json_object_new_int(1));
+	out = strdup(json_object_to_json_string_ext(o, flags));
 	json_object_put(o);
 	return out;
+}
+
+char *dp_record_encode(const struct daxpool_record *rec)
+{
+	return encode(rec, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED);
+}
+
+char *dp_record_encode_line(const struct daxpool_record *rec)
+{
+	return encode(rec, JSON_C_TO_STRING_PLAIN);
 }
 
 static int get_str(struct json_object *o, const char *key, char *buf,
@@ -96,7 +107,8 @@ int dp_record_decode(const char *text, struct daxpool_record *rec,
 	struct json_object *o;
 	const char *dummy;
 	char type[16], mode[8];
-	int64_t version, size, align, created;
+	int64_t version, size, align, created, conflict = 0;
+	struct json_object *v;
 	unsigned int m;
 	int rc = -EINVAL;
 
@@ -148,6 +160,13 @@ int dp_record_decode(const char *text, struct daxpool_record *rec,
 	    get_int(o, "size", &size, why) || get_int(o, "align", &align, why) ||
 	    get_int(o, "created", &created, why))
 		goto out;
+	if (json_object_object_get_ex(o, "conflict", &v) &&
+			(get_int(o, "conflict", &conflict, why) ||
+					(conflict != 0 && conflict != 1))) {
+		*why = "conflict must be 0 or 1";
+		goto out;
+	}
+	rec->conflict = conflict == 1;
 	if (daxpool_name_check(rec->name, NULL)) {
 		*why = "invalid pool name";
 		goto out;

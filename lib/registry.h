@@ -5,6 +5,8 @@
 
 /* pure: a record to and from its JSON text (unit tested) */
 char *dp_record_encode(const struct daxpool_record *rec);
+/* the same on one line, no spaces: a line of the media copy */
+char *dp_record_encode_line(const struct daxpool_record *rec);
 int dp_record_decode(const char *text, struct daxpool_record *rec,
 		const char **why);
 
