@@ -12,6 +12,7 @@
 #include <linux/ndctl.h>
 #include <daxctl/libdaxctl.h>
 #include "backend.h"
+#include "media.h"
 
 static struct ndctl_namespace *find_namespace(struct daxpool_ctx *ctx,
 		const char *uuid_str)
@@ -158,6 +159,11 @@ static int pick_region(struct daxpool_ctx *ctx,
 			candidate = true;
 			need = dp_pmem_namespace_size(args->size, align,
 					ndctl_region_get_align(region));
+			/* a region's first pool brings its media copy */
+			if (!dp_media_namespace(region))
+				need += ndctl_region_get_align(region) ?
+						ndctl_region_get_align(region) :
+						SZ_16M;
 			ext = ndctl_region_get_max_available_extent(region);
 			if (ext == ULLONG_MAX)
 				ext = ndctl_region_get_available_size(region);
@@ -264,6 +270,8 @@ static int try_namespace(struct daxpool_ctx *ctx, struct ndctl_region *region,
 		ndctl_namespace_delete(ndns);
 		return rc;
 	}
+	/* the label is written (name, uuid, size), no devdax info block yet */
+	dp_cut_point("create:namespace-labeled");
 	ndctl_namespace_set_enforce_mode(ndns, NDCTL_NS_MODE_DEVDAX);
 	dax = ndctl_region_get_dax_seed(region);
 	if (!dax) {
@@ -310,13 +318,11 @@ static int release_namespace(struct daxpool_ctx *ctx, struct ndctl_namespace *nd
 	return 0;
 }
 
-static int pmem_provision(struct daxpool_ctx *ctx,
-		const struct daxpool_create_args *args, struct daxpool_pool *pool)
+static int pmem_place(struct daxpool_ctx *ctx,
+		const struct daxpool_create_args *args,
+		struct daxpool_pool *pool)
 {
-	uint64_t want = ALIGN_UP(args->size, pool->rec.align);
-	struct ndctl_namespace *ndns;
 	struct ndctl_region *region = NULL;
-	char rname[64];
 	uint64_t ns_size = 0;
 	int rc;
 
@@ -325,8 +331,27 @@ static int pmem_provision(struct daxpool_ctx *ctx,
 	rc = pick_region(ctx, args, pool->rec.align, &region, &ns_size);
 	if (rc)
 		return rc;
-	snprintf(rname, sizeof(rname), "%s", ndctl_region_get_devname(region));
-	snprintf(pool->rec.region, sizeof(pool->rec.region), "%s", rname);
+	snprintf(pool->rec.region, sizeof(pool->rec.region), "%s",
+			ndctl_region_get_devname(region));
+	return 0;
+}
+
+static int pmem_provision(struct daxpool_ctx *ctx,
+		const struct daxpool_create_args *args,
+		struct daxpool_pool *pool)
+{
+	uint64_t want = ALIGN_UP(args->size, pool->rec.align);
+	struct ndctl_namespace *ndns;
+	struct ndctl_region *region;
+	const char *rname = pool->rec.region;
+	uint64_t ns_size;
+	int rc;
+
+	region = dp_media_region(ctx, rname);
+	if (!region)
+		return dp_fail(ctx, ENODEV, "region %s went away", rname);
+	ns_size = dp_pmem_namespace_size(args->size, pool->rec.align,
+			ndctl_region_get_align(region));
 	rc = try_namespace(ctx, region, pool, &ns_size, want);
 	dp_ndctl_reset(ctx);
 	if (rc)
@@ -349,6 +374,40 @@ static int pmem_provision(struct daxpool_ctx *ctx,
 	return rc;
 }
 
+/* the region that holds the pool now, else the one it was made on */
+static const char *pool_region(struct daxpool_pool *pool)
+{
+	return pool->region[0] ? pool->region : pool->rec.region;
+}
+
+/*
+ * A pool whose region is not here (pulled, not yet up) can only change in
+ * the registry: say so, since its media copy wins when the region returns.
+ */
+static bool region_absent(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
+{
+	if (dp_ndctl(ctx) && dp_media_region(ctx, pool_region(pool)))
+		return false;
+	if (strcmp(pool->rec.intent, "create") != 0)
+		dp_warn(ctx, "region '%s' of pool '%s' is not present: only the registry changed, and the pool's media copy there wins when the region returns",
+				pool_region(pool), pool->rec.name);
+	return strcmp(pool->rec.intent, "create") != 0;
+}
+
+static int pmem_store(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
+{
+	if (region_absent(ctx, pool))
+		return 0;
+	return dp_media_put(ctx, pool_region(pool), &pool->rec);
+}
+
+static int pmem_forget(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
+{
+	if (region_absent(ctx, pool))
+		return 0;
+	return dp_media_drop(ctx, pool_region(pool), pool->rec.uuid);
+}
+
 static int pmem_release(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 {
 	struct ndctl_namespace *ndns;
@@ -362,6 +421,24 @@ static int pmem_release(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	rc = release_namespace(ctx, ndns);
 	dp_ndctl_reset(ctx);
 	return rc;
+}
+
+static int pmem_enable(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
+{
+	struct ndctl_namespace *ndns;
+	int rc;
+
+	if (!dp_ndctl(ctx))
+		return dp_fail(ctx, ENXIO, "cannot open libndctl");
+	ndns = find_namespace(ctx, pool->rec.uuid);
+	rc = ndns ? ndctl_namespace_enable(ndns) : -ENOENT;
+	if (rc < 0)
+		dp_fail(ctx, -rc, "cannot enable %s: %s",
+				ndns ? ndctl_namespace_get_devname(ndns) :
+				       pool->rec.name,
+				strerror(-rc));
+	dp_ndctl_reset(ctx);
+	return rc < 0 ? rc : 0;
 }
 
 /*
@@ -397,9 +474,13 @@ static int pmem_relabel(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 
 const struct dp_backend dp_backend_pmem = {
 	.type = DAXPOOL_TYPE_PMEM,
+	.place = pmem_place,
+	.store = pmem_store,
+	.forget = pmem_forget,
 	.refresh = pmem_refresh,
 	.provision = pmem_provision,
 	.release = pmem_release,
+	.enable = pmem_enable,
 	.relabel = pmem_relabel,
 };
 

@@ -10,18 +10,34 @@
  */
 struct dp_backend {
 	enum daxpool_type type;
+	/*
+	 * choose where a new pool goes (rec.region), counting whatever the
+	 * kind keeps beside it; before any record or device is written
+	 */
+	int (*place)(struct daxpool_ctx *ctx,
+			const struct daxpool_create_args *args,
+			struct daxpool_pool *pool);
+	/*
+	 * keep pool->rec where the kind keeps its own copy of it (pmem: the
+	 * media copy on its region), or forget it there; NULL: the registry
+	 * is the only copy
+	 */
+	int (*store)(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
+	int (*forget)(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
 	/* fill the kernel-side fields of a pool whose record is loaded */
 	void (*refresh)(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
 	/*
-	 * make a device for pool->rec (name, uuid, align set) of at least
-	 * args->size usable bytes; on success pool's kernel fields are filled
-	 * and rec.region names where it went; on failure nothing is left
+	 * make a device for pool->rec (name, uuid, align, region set) of at
+	 * least args->size usable bytes; on success pool's kernel fields are
+	 * filled; on failure nothing is left
 	 */
 	int (*provision)(struct daxpool_ctx *ctx,
 			const struct daxpool_create_args *args,
 			struct daxpool_pool *pool);
 	/* remove the device; the caller has proved it unused */
 	int (*release)(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
+	/* bring a disabled pool's device up again (activate) */
+	int (*enable)(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
 	/* write rec.name where the kernel keeps it; the caller proved it unused */
 	int (*relabel)(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
 };

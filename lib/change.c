@@ -14,6 +14,40 @@
 #include "quiesce.h"
 #include "registry.h"
 
+/* a destroy that changed nothing in the kernel takes its intent back */
+static void undo_intent(struct daxpool_ctx *ctx, const struct dp_backend *be,
+		struct daxpool_pool *pool)
+{
+	pool->rec.intent[0] = '\0';
+	if (be->store)
+		be->store(ctx, pool);
+	dp_registry_write(ctx, &pool->rec);
+}
+
+/*
+ * A change to a committed pool's record: the media copy (the truth) first,
+ * then the registry; a crash between them is settled by activate, which
+ * takes the media's side. STEP names the cut points.
+ */
+static int write_record(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
+		const char *step)
+{
+	const struct dp_backend *be = dp_backend_get(pool->rec.type);
+	char point[64];
+	int rc;
+
+	rc = be && be->store ? be->store(ctx, pool) : 0;
+	if (rc)
+		return rc;
+	snprintf(point, sizeof(point), "%s:media", step);
+	dp_cut_point(point);
+	rc = dp_registry_write(ctx, &pool->rec);
+	snprintf(point, sizeof(point), "%s:etc", step);
+	if (!rc)
+		dp_cut_point(point);
+	return rc;
+}
+
 DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 		pid_t **holders, int *nholders)
 {
@@ -55,24 +89,37 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 		}
 		goto out;
 	}
+	/* from here a crash finishes the destroy at the next activate */
 	snprintf(cur->rec.intent, sizeof(cur->rec.intent), "destroy");
 	rc = dp_registry_write(ctx, &cur->rec);
+	if (!rc) {
+		dp_cut_point("destroy:intent-etc");
+		rc = be->store ? be->store(ctx, cur) : 0;
+	}
 	if (rc) {
 		dp_quiesce_end(&q, false);
+		undo_intent(ctx, be, cur);
 		goto out;
 	}
+	dp_cut_point("destroy:intent-media");
 	dp_quiesce_drop_fd(&q);
 	rc = be->release(ctx, cur);
 	if (rc) {
 		/* the kernel refused before changing anything: undo the intent */
 		dp_quiesce_end(&q, false);
-		cur->rec.intent[0] = '\0';
-		dp_registry_write(ctx, &cur->rec);
+		undo_intent(ctx, be, cur);
 		goto out;
 	}
 	dp_quiesce_end(&q, true);
+	dp_cut_point("destroy:released");
 	dp_grants_forget(rec.uuid);
-	rc = dp_registry_remove(ctx, rec.uuid);
+	rc = be->forget ? be->forget(ctx, cur) : 0;
+	if (!rc) {
+		dp_cut_point("destroy:media-dropped");
+		rc = dp_registry_remove(ctx, rec.uuid);
+	}
+	if (rc)
+		dp_warn(ctx, "the pool's memory is released, but its records are not all gone; 'daxpool check --repair' finishes the destroy");
 out:
 	dp_holders_free(&h);
 	daxpool_invalidate(ctx);
@@ -142,7 +189,7 @@ DAXPOOL_EXPORT int daxpool_pool_set_owner(struct daxpool_pool *pool,
 		return rc;
 	snprintf(cur->rec.owner, sizeof(cur->rec.owner), "%s", rec.owner);
 	snprintf(cur->rec.group, sizeof(cur->rec.group), "%s", rec.group);
-	rc = dp_registry_write(ctx, &cur->rec);
+	rc = write_record(ctx, cur, "chown");
 	if (!rc)
 		rc = dp_apply_ownership(ctx, cur);
 	return end_change(ctx, rc);
@@ -162,7 +209,7 @@ DAXPOOL_EXPORT int daxpool_pool_set_mode(struct daxpool_pool *pool,
 	if (!cur)
 		return rc;
 	cur->rec.mode = mode;
-	rc = dp_registry_write(ctx, &cur->rec);
+	rc = write_record(ctx, cur, "chmod");
 	if (!rc)
 		rc = dp_apply_ownership(ctx, cur);
 	return end_change(ctx, rc);
@@ -180,7 +227,7 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 {
 	struct daxpool_ctx *ctx = pool->ctx;
 	const struct dp_backend *be;
-	struct daxpool_pool *cur, *p;
+	struct daxpool_pool *cur;
 	const char *why;
 	int rc;
 
@@ -190,14 +237,14 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 	cur = begin_change(pool, "renaming", &rc);
 	if (!cur)
 		return rc;
-	daxpool_pool_foreach(ctx, p)
-		if (p != cur && strcmp(p->rec.name, name) == 0) {
-			rc = dp_fail(ctx, EEXIST, "a pool named '%s' already exists", name);
-			return end_change(ctx, rc);
-		}
+	rc = dp_name_free(ctx, name, cur->rec.uuid);
+	if (rc)
+		return end_change(ctx, rc);
 	be = dp_backend_get(cur->rec.type);
 	snprintf(cur->rec.name, sizeof(cur->rec.name), "%s", name);
-	rc = dp_registry_write(ctx, &cur->rec);
+	/* renamed by uuid, a pool that lost a name conflict is itself again */
+	cur->rec.conflict = false;
+	rc = write_record(ctx, cur, "rename");
 	if (rc)
 		return end_change(ctx, rc);
 	if (be && be->relabel && strcmp(cur->label, name) != 0) {
@@ -207,6 +254,8 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 		if (dp_quiesce(ctx, cur, &q, &h) == 0) {
 			dp_quiesce_drop_fd(&q);
 			rc = be->relabel(ctx, cur);
+			if (!rc)
+				dp_cut_point("rename:label");
 			if (rc) {
 				dp_warn(ctx, "renamed, but the namespace label keeps its old name: %s",
 						ctx->error);

@@ -54,11 +54,36 @@ static int validate_create(struct daxpool_ctx *ctx,
 	return 0;
 }
 
+/* the zeroing's progress, with a cut point half-way through */
+struct zero_watch {
+	daxpool_progress_fn fn;
+	void *arg;
+	bool cut;
+};
+
+static void zero_progress(uint64_t done, uint64_t total, void *arg)
+{
+	struct zero_watch *w = arg;
+
+	if (w->fn)
+		w->fn(done, total, w->arg);
+	if (!w->cut && done * 2 >= total) {
+		w->cut = true;
+		dp_cut_point("create:zeroing");
+	}
+}
+
+/*
+ * Every copy of the record first says "create", then the device is made
+ * and zeroed, then the media copy (the truth) and the registry commit it.
+ * A crash before the media commit rolls back at the next activate.
+ */
 static int pool_create(struct daxpool_ctx *ctx,
 		const struct daxpool_create_args *args, struct daxpool_pool **out)
 {
 	const struct dp_backend *be;
-	struct daxpool_pool *pool, *p;
+	struct daxpool_pool *pool;
+	struct zero_watch watch = { args->progress, args->progress_arg, false };
 	uuid_t uuid;
 	char dev[96];
 	uid_t uid;
@@ -78,12 +103,12 @@ static int pool_create(struct daxpool_ctx *ctx,
 	if (rc)
 		goto out_free;
 	daxpool_invalidate(ctx);
-	daxpool_pool_foreach(ctx, p)
-		if (strcmp(p->rec.name, pool->rec.name) == 0) {
-			rc = dp_fail(ctx, EEXIST, "a pool named '%s' already exists",
-					pool->rec.name);
-			goto out_unlock;
-		}
+	rc = dp_name_free(ctx, pool->rec.name, NULL);
+	if (rc)
+		goto out_unlock;
+	rc = be->place(ctx, args, pool);
+	if (rc)
+		goto out_unlock;
 	uuid_generate(uuid);
 	uuid_unparse_lower(uuid, pool->rec.uuid);
 	/* intent first: a crash from here on leaves a record to recover from */
@@ -91,21 +116,32 @@ static int pool_create(struct daxpool_ctx *ctx,
 	rc = dp_registry_write(ctx, &pool->rec);
 	if (rc)
 		goto out_unlock;
-	rc = be->provision(ctx, args, pool);
+	dp_cut_point("create:intent-etc");
+	rc = be->store ? be->store(ctx, pool) : 0;
 	if (rc)
 		goto out_record;
+	dp_cut_point("create:intent-media");
+	rc = be->provision(ctx, args, pool);
+	if (rc)
+		goto out_forget;
+	dp_cut_point("create:provisioned");
 	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
 	if (!args->no_zero) {
 		rc = dp_zero_device(ctx, dev, pool->dev_size, pool->rec.align,
-				args->progress, args->progress_arg);
+				zero_progress, &watch);
 		if (rc)
 			goto out_release;
 	}
 	/* committed only now: udev hands the device to its owner from here on */
 	pool->rec.intent[0] = '\0';
+	rc = be->store ? be->store(ctx, pool) : 0;
+	if (rc)
+		goto out_release;
+	dp_cut_point("create:commit-media");
 	rc = dp_registry_write(ctx, &pool->rec);
 	if (rc)
 		goto out_release;
+	dp_cut_point("create:commit-etc");
 	rc = dp_apply_ownership(ctx, pool);
 	if (rc)
 		goto out_release;
@@ -124,14 +160,19 @@ out_release:
 		 */
 		err(ctx, "pool %s (%s): rolling back the create failed; its namespace and record of intent are kept\n",
 				pool->rec.name, pool->rec.uuid);
-		dp_warn(ctx, "the half-made pool '%s' could not be rolled back: it stays root-only, as 'incomplete'; remove it with 'daxpool destroy %s'",
-				pool->rec.name, pool->rec.uuid);
+		dp_warn(ctx, "the half-made pool '%s' could not be rolled back: it stays root-only, as 'incomplete'; 'daxpool check --repair' removes it",
+				pool->rec.name);
 		if (pool->rec.intent[0] == '\0') {
 			snprintf(pool->rec.intent, sizeof(pool->rec.intent), "create");
+			if (be->store)
+				be->store(ctx, pool);
 			dp_registry_write(ctx, &pool->rec);
 		}
 		goto out_unlock;
 	}
+out_forget:
+	if (be->forget)
+		be->forget(ctx, pool);
 out_record:
 	dp_registry_remove(ctx, pool->rec.uuid);
 out_unlock:

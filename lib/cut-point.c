@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Power-cut points for the test bed. Each step that writes state (the
+ * registry, the media copy, a namespace) names the moment after it. Only a
+ * build configured with -Dcut_points=true looks at them, and only for a
+ * caller that is root in every uid: then DAXPOOL_CUT_TRACE=FILE appends
+ * each point passed to FILE (how the tests enumerate them), and
+ * DAXPOOL_CUT_AT=POINT says "DAXPOOL-CUT" on the console at that point and
+ * waits there for the bed to pull the plug.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "private.h"
+
+#if DAXPOOL_CUT_POINTS
+static bool trusted(void)
+{
+	uid_t r, e, s;
+
+	return getresuid(&r, &e, &s) == 0 && r == 0 && e == 0 && s == 0;
+}
+
+void dp_cut_point(const char *point)
+{
+	const char *trace, *at;
+	int fd;
+
+	if (!trusted())
+		return;
+	trace = secure_getenv("DAXPOOL_CUT_TRACE");
+	if (trace &&
+			(fd = open(trace,
+					 O_WRONLY | O_APPEND | O_CREAT |
+							 O_CLOEXEC,
+					 0600)) >= 0) {
+		dprintf(fd, "%s\n", point);
+		close(fd);
+	}
+	at = secure_getenv("DAXPOOL_CUT_AT");
+	if (!at || strcmp(at, point) != 0)
+		return;
+	fd = open("/dev/console", O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd >= 0) {
+		dprintf(fd, "daxpool: cut point %s\nDAXPOOL-CUT\n", point);
+		close(fd);
+	}
+	for (;;)
+		pause();
+}
+#else
+void dp_cut_point(const char *point)
+{
+	(void)point;
+}
+#endif
