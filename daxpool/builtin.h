@@ -17,6 +17,8 @@ int cmd_destroy(int argc, char **argv, struct daxpool_ctx *ctx);
 int cmd_chown(int argc, char **argv, struct daxpool_ctx *ctx);
 int cmd_chmod(int argc, char **argv, struct daxpool_ctx *ctx);
 int cmd_rename(int argc, char **argv, struct daxpool_ctx *ctx);
+int cmd_check(int argc, char **argv, struct daxpool_ctx *ctx);
+int cmd_activate(int argc, char **argv, struct daxpool_ctx *ctx);
 int cmd_rdma_check(int argc, char **argv, struct daxpool_ctx *ctx);
 
 /* "daxpool VERB: what: why" on stderr */

@@ -14,8 +14,12 @@ static const struct cmd_struct commands[] = {
 	{ "chown", cmd_chown, "change a pool's owner and group" },
 	{ "chmod", cmd_chmod, "change a pool's mode" },
 	{ "rename", cmd_rename, "rename a pool" },
+	{ "activate", cmd_activate,
+			"bring the host's pools up from their media (at boot)" },
+	{ "check", cmd_check, "find, and with --repair mend, what disagrees" },
 #if HAVE_RDMA
-	{ "rdma-check", cmd_rdma_check, "check that a pool can be registered for RDMA" },
+	{ "rdma-check", cmd_rdma_check,
+			"check that a pool can be registered for RDMA" },
 #endif
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

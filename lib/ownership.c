@@ -53,17 +53,38 @@ static int trigger_change(const char *chardev)
 	return rc;
 }
 
-static bool node_matches(struct daxpool_pool *pool, uid_t uid, gid_t gid,
-		bool want_link)
+/* what udev is to give the node: the record's, or root-only when held */
+struct want {
+	uid_t uid;
+	gid_t gid;
+	mode_t mode;
+	bool link;
+};
+
+static bool wanted(struct daxpool_pool *pool, struct want *w)
+{
+	struct passwd *pw = getpwnam(pool->rec.owner);
+	struct group *gr = getgrnam(pool->rec.group);
+
+	/* held (a name conflict, an owner this host lacks): as the rule does */
+	if (pool->rec.conflict || !pw || !gr) {
+		*w = (struct want){ 0, 0, 0600, false };
+		return false;
+	}
+	*w = (struct want){ pw->pw_uid, gr->gr_gid, pool->rec.mode, true };
+	return true;
+}
+
+static bool node_matches(struct daxpool_pool *pool, const struct want *w)
 {
 	char dev[96], link[PATH_MAX], target[PATH_MAX];
 	struct stat st;
 
 	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
-	if (stat(dev, &st) < 0 || st.st_uid != uid || st.st_gid != gid ||
-	    (st.st_mode & 07777) != pool->rec.mode)
+	if (stat(dev, &st) < 0 || st.st_uid != w->uid || st.st_gid != w->gid ||
+			(st.st_mode & 07777) != w->mode)
 		return false;
-	if (!want_link)
+	if (!w->link)
 		return true;
 	snprintf(link, sizeof(link), "/dev/daxpool/%s", pool->rec.name);
 	return realpath(link, target) && strcmp(target, dev) == 0;
@@ -76,24 +97,33 @@ static void sleep_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
+bool dp_ownership_ok(struct daxpool_pool *pool)
+{
+	struct want w;
+
+	wanted(pool, &w);
+	return node_matches(pool, &w);
+}
+
 int dp_apply_ownership(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 {
-	struct passwd *pw = getpwnam(pool->rec.owner);
-	struct group *gr = getgrnam(pool->rec.group);
+	struct want w;
 	char dev[96];
 	int waited;
+	bool ok;
 
 	if (!pool->chardev[0])
 		return 0;	/* no device now: udev applies it when one comes */
-	if (!pw || !gr)
-		return dp_fail(ctx, EINVAL, "owner '%s' or group '%s' no longer exists",
+	ok = wanted(pool, &w);
+	if (!ok && !pool->rec.conflict)
+		dp_warn(ctx, "owner '%s' or group '%s' does not exist: the pool is kept root-only",
 				pool->rec.owner, pool->rec.group);
 	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
 	/* whoever the node admits now may have pinned it: remember them */
 	dp_grants_remember(pool->rec.uuid, dev);
 	if (udev_running() && trigger_change(pool->chardev) == 0) {
 		for (waited = 0; waited < UDEV_WAIT_MS; waited += 20) {
-			if (node_matches(pool, pw->pw_uid, gr->gr_gid, true))
+			if (node_matches(pool, &w))
 				return 0;
 			sleep_ms(20);
 		}
@@ -103,7 +133,7 @@ int dp_apply_ownership(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 		dp_warn(ctx, "udev is not running: applied owner, group and mode to %s directly; there is no /dev/daxpool/%s link and a reboot needs udev to restore them",
 				dev, pool->rec.name);
 	}
-	if (chown(dev, pw->pw_uid, gr->gr_gid) < 0 || chmod(dev, pool->rec.mode) < 0)
+	if (chown(dev, w.uid, w.gid) < 0 || chmod(dev, w.mode) < 0)
 		return dp_fail(ctx, errno, "cannot set owner and mode of %s: %s",
 				dev, strerror(errno));
 	return 0;

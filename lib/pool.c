@@ -79,6 +79,8 @@ static int add_record(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
 		snprintf(pool->state, sizeof(pool->state), "unsupported");
 	if (rec->intent[0])
 		snprintf(pool->state, sizeof(pool->state), "incomplete");
+	else if (rec->conflict)
+		snprintf(pool->state, sizeof(pool->state), "conflict");
 	return 0;
 }
 
@@ -133,9 +135,10 @@ DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_find(struct daxpool_ctx *ctx,
 		errno = EINVAL;
 		return NULL;
 	}
+	/* a pool held for a name conflict answers to its uuid only */
 	daxpool_pool_foreach(ctx, pool)
-		if (by_uuid ? strcasecmp(pool->rec.uuid, id) == 0
-			    : strcmp(pool->rec.name, id) == 0)
+		if (by_uuid ? strcasecmp(pool->rec.uuid, id) == 0 :
+			      !pool->rec.conflict && strcmp(pool->rec.name, id) == 0)
 			return pool;
 	errno = ENOENT;
 	return NULL;

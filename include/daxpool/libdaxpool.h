@@ -119,6 +119,36 @@ int daxpool_pool_rename(struct daxpool_pool *pool, const char *name);
 const char *daxpool_pool_get_label(struct daxpool_pool *pool);
 
 /*
+ * check and activate: compare the registry, the media copies and the
+ * kernel, and report (and with DAXPOOL_CHECK_REPAIR, or always for
+ * activate, put right) what disagrees. NAMES (NULL-terminated, or NULL for
+ * all) limits a check to those pools. Both return 0, -EIO when a repair
+ * failed (the report says which), or another -errno with no report.
+ */
+#define DAXPOOL_CHECK_REPAIR (1U << 0)
+struct daxpool_report;
+struct daxpool_finding;
+int daxpool_check(struct daxpool_ctx *ctx, const char *const *names,
+		unsigned int flags, struct daxpool_report **report);
+int daxpool_activate(struct daxpool_ctx *ctx, struct daxpool_report **report);
+void daxpool_report_free(struct daxpool_report *report);
+struct daxpool_finding *daxpool_report_get_first(struct daxpool_report *report);
+struct daxpool_finding *daxpool_finding_get_next(
+		struct daxpool_finding *finding);
+#define daxpool_finding_foreach(report, f) \
+	for (f = daxpool_report_get_first(report); f != NULL; \
+			f = daxpool_finding_get_next(f))
+const char *daxpool_finding_get_pool(struct daxpool_finding *finding);
+const char *daxpool_finding_get_uuid(struct daxpool_finding *finding);
+const char *daxpool_finding_get_region(struct daxpool_finding *finding);
+const char *daxpool_finding_get_problem(struct daxpool_finding *finding);
+const char *daxpool_finding_get_detail(struct daxpool_finding *finding);
+const char *daxpool_finding_get_repair(struct daxpool_finding *finding);
+const char *daxpool_finding_get_action(struct daxpool_finding *finding);
+bool daxpool_finding_get_repaired(struct daxpool_finding *finding);
+const char *daxpool_finding_get_failure(struct daxpool_finding *finding);
+
+/*
  * Applications: open and map a pool by name or uuid, as any user the pool's
  * owner, group and mode admit. NULL with errno ENOENT (no such pool),
  * EACCES (not permitted), EINVAL (bad name or flags), EBUSY (being

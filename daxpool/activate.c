@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * daxpool activate: make the host match the media and the registry (every
+ * boot, from daxpool-activate.service) and say per pool what was done.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include "builtin.h"
+
+static const char activate_usage[] =
+		"usage: daxpool activate\n"
+		"\n"
+		"Rebuilds the registry from the media copies, finishes or rolls back\n"
+		"changes cut short, enables disabled pools and lets udev apply owners,\n"
+		"modes and links. Prints what it did per pool as a JSON array; safe to\n"
+		"run at any time.\n";
+
+/* the findings about UUID (or about REGION, for uuid NULL) as word lists */
+static void words(struct daxpool_report *report, const char *uuid,
+		const char *region, struct json_object *o)
+{
+	struct json_object *did = json_object_new_array();
+	struct json_object *left = json_object_new_array();
+	struct daxpool_finding *f;
+
+	daxpool_finding_foreach(report, f)
+	{
+		const char *fu = daxpool_finding_get_uuid(f);
+		const char *fr = daxpool_finding_get_region(f);
+
+		bool mine = uuid ?
+				fu && strcmp(fu, uuid) == 0 :
+				!fu && fr && region && strcmp(fr, region) == 0;
+
+		if (!mine)
+			continue;
+		if (daxpool_finding_get_repaired(f))
+			json_object_array_add(did,
+					json_object_new_string(
+							daxpool_finding_get_action(
+									f)));
+		else
+			json_object_array_add(left,
+					json_object_new_string(
+							daxpool_finding_get_problem(
+									f)));
+	}
+	json_object_object_add(o, "actions", did);
+	json_object_object_add(o, "problems", left);
+}
+
+static bool seen(struct json_object *arr, const char *key, const char *val)
+{
+	size_t i;
+
+	for (i = 0; i < json_object_array_length(arr); i++) {
+		struct json_object *v;
+
+		if (json_object_object_get_ex(json_object_array_get_idx(arr, i),
+				    key, &v) &&
+				v &&
+				strcmp(json_object_get_string(v), val) == 0)
+			return true;
+	}
+	return false;
+}
+
+int cmd_activate(int argc, char **argv, struct daxpool_ctx *ctx)
+{
+	struct daxpool_report *report = NULL;
+	struct daxpool_finding *f;
+	struct daxpool_pool *pool;
+	struct json_object *arr, *o;
+	int rc;
+
+	rc = verb_args(argc, argv, "activate", activate_usage, 0);
+	if (rc)
+		return rc > 0 ? 0 : 1;
+	rc = daxpool_activate(ctx, &report);
+	if (!report) {
+		cli_error("activate", "activate", "%s", daxpool_get_error(ctx));
+		return 1;
+	}
+	arr = json_object_new_array();
+	daxpool_invalidate(ctx);
+	daxpool_pool_foreach (ctx, pool) {
+		o = json_object_new_object();
+		json_object_object_add(o, "pool",
+				json_object_new_string(
+						daxpool_pool_get_name(pool)));
+		json_object_object_add(o, "uuid",
+				json_object_new_string(
+						daxpool_pool_get_uuid(pool)));
+		json_object_object_add(o, "state",
+				json_object_new_string(
+						daxpool_pool_get_state(pool)));
+		words(report, daxpool_pool_get_uuid(pool), NULL, o);
+		json_object_array_add(arr, o);
+	}
+	/* what is no pool any more (rolled back, destroyed), and the regions */
+	daxpool_finding_foreach(report, f)
+	{
+		const char *uuid = daxpool_finding_get_uuid(f);
+		const char *region = daxpool_finding_get_region(f);
+
+		if (uuid ? seen(arr, "uuid", uuid) :
+			   !region || seen(arr, "region", region))
+			continue;
+		o = json_object_new_object();
+		json_object_object_add(o, "pool",
+				uuid && daxpool_finding_get_pool(f) ?
+						json_object_new_string(
+								daxpool_finding_get_pool(
+										f)) :
+						NULL);
+		json_object_object_add(o, uuid ? "uuid" : "region",
+				json_object_new_string(uuid ? uuid : region));
+		json_object_object_add(o, "state",
+				uuid ? json_object_new_string("gone") : NULL);
+		words(report, uuid, region, o);
+		json_object_array_add(arr, o);
+	}
+	json_print(arr);
+	json_object_put(arr);
+	daxpool_report_free(report);
+	if (rc == -EIO) {
+		cli_error("activate", "repair",
+				"some repairs failed; see 'daxpool check'");
+		return 1;
+	}
+	return 0;
+}
