@@ -9,7 +9,9 @@
  * It takes nothing from its environment and always exits 0: a helper that
  * failed the event could leave a device half-configured.
  */
+#include <grp.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +73,7 @@ int main(int argc, char **argv)
 	struct daxpool_record rec;
 	char uuid[64], path[PATH_MAX], env[512];
 	const char *why = "";
+	int rc;
 
 	openlog("daxpool-udev", LOG_PID, LOG_DAEMON);
 	if (argc != 2 || !valid_devname(argv[1])) {
@@ -88,13 +91,18 @@ int main(int argc, char **argv)
 				argv[1], path, why);
 		return 0;
 	}
-	if (dp_udev_env(&rec, uuid, dp_quiesce_marked(rec.uuid), env, sizeof(env),
-			&why) < 0) {
+	rc = dp_udev_env(&rec, uuid, dp_quiesce_marked(rec.uuid),
+			getpwnam(rec.owner) && getgrnam(rec.group), env,
+			sizeof(env), &why);
+	if (rc < 0) {
 		if (!rec.intent[0])
-			syslog(LOG_ERR, "%s: registry record %s: %s; leaving the device root-only",
+			syslog(LOG_ERR, "%s: registry record %s: %s; leaving the device as it is",
 					argv[1], path, why);
 		return 0;
 	}
+	if (rc > 0 && !rec.intent[0])
+		syslog(LOG_NOTICE, "%s: pool %s is kept root-only: %s", argv[1],
+				rec.uuid, why);
 	fputs(env, stdout);
 	return 0;
 }

@@ -18,7 +18,8 @@ static bool safe_word(const char *s)
 }
 
 int dp_udev_env(const struct daxpool_record *rec, const char *dev_uuid,
-		bool closed, char *out, size_t len, const char **why)
+		bool closed, bool accounts_known, char *out, size_t len,
+		const char **why)
 {
 	int n;
 
@@ -31,10 +32,26 @@ int dp_udev_env(const struct daxpool_record *rec, const char *dev_uuid,
 		*why = "the record names something udev must not be handed";
 		return -1;
 	}
-	/* mid-create the pool may not be zeroed yet: keep it root-only */
-	if (rec->intent[0]) {
+	/* a destroy or rename under way closed the node (mode 0): leave it */
+	if (rec->intent[0] && closed) {
 		*why = "the pool is mid-change";
 		return -1;
+	}
+	/*
+	 * Root-only, said outright rather than left to the node's past (a
+	 * change event keeps what the node had): mid-create (maybe not zeroed
+	 * yet), held for a name conflict (no link until renamed), or an owner
+	 * or group this host lacks (udev would skip OWNER= but apply MODE=)
+	 */
+	if (rec->intent[0] || rec->conflict || !accounts_known) {
+		*why = rec->intent[0] ?
+				"the pool is mid-change" :
+				rec->conflict ?
+				"the pool is held for a name conflict" :
+				"its owner or group does not exist on this host";
+		n = snprintf(out, len, "DAXPOOL_HOLD=1\nDAXPOOL_UUID=%s\n",
+				rec->uuid);
+		return n < 0 || (size_t)n >= len ? -1 : 1;
 	}
 	/* a destroy or rename under way has closed the node: keep it so */
 	n = snprintf(out, len,

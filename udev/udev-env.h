@@ -8,11 +8,15 @@
 /*
  * What the udev helper prints for the device whose namespace carries
  * DEV_UUID, given the pool record REC: the KEY=VALUE lines, into OUT.
- * 0 with the lines; -1 with *why when the device must stay as the kernel
- * made it (the record does not fit the device, names something udev must
- * not be handed, or is mid-create). CLOSED: a destroy or rename is under
- * way, so the mode is 0000. Pure: unit tested and fuzzed.
+ * 0 with the pool's lines; 1 with DAXPOOL_HOLD=1 (and *why) when the
+ * device must be root-only without a link (mid-create, held for a name
+ * conflict, or an owner or group that ACCOUNTS_KNOWN says this host
+ * lacks); -1 with *why when it must be left as it is (the record does not
+ * fit the device or names something udev must not be handed, or a change
+ * closed the node). CLOSED: a destroy or rename is under way, so the mode
+ * is 0000. Pure: unit tested and fuzzed.
  */
 int dp_udev_env(const struct daxpool_record *rec, const char *dev_uuid,
-		bool closed, char *out, size_t len, const char **why);
+		bool closed, bool accounts_known, char *out, size_t len,
+		const char **why);
 #endif

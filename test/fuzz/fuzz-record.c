@@ -26,7 +26,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(enc && dp_record_decode(enc, &again, &why) == 0);
 		FUZZ_ASSERT(memcmp(&rec, &again, sizeof(rec)) == 0);
 		free(enc);
-		if (dp_udev_env(&rec, rec.uuid, false, env, sizeof(env), &why) == 0)
+		if (dp_udev_env(&rec, rec.uuid, false, true, env, sizeof(env),
+				    &why) >= 0)
 			FUZZ_ASSERT(fuzz_env_is_safe(env));
 	} else {
 		FUZZ_ASSERT(why && *why);
