@@ -3,6 +3,8 @@
  * daxio: reach a device-DAX node the only way it allows (mmap) for the VM
  * scenarios, and hold pools open through libdaxpool or behind its back.
  *   daxio fill DEV BYTE | check DEV BYTE | hold DEV | hold-fd DEV
+ *   daxio any DEV BYTE     exit 0 if any byte of DEV is BYTE (old bytes
+ *                          that must not show), 1 if none, 2 if unreadable
  *   daxio map NAME ro|rw [hold|write]
  *   daxio map-again NAME [NAME...]
  *   daxio threads NAME THREADS ROUNDS   THREADS threads share one context,
@@ -203,6 +205,20 @@ int main(int argc, char **argv)
 		p = map_dev(argv[2], O_RDONLY, &size, &fd);
 		return check(p, size, (int)strtol(argv[3], NULL, 0));
 	}
+	if (argc == 4 && strcmp(argv[1], "any") == 0) {
+		int fd2 = open(argv[2], O_RDONLY);
+
+		if (fd2 < 0)
+			return 2; /* map_dev would exit 1: that is "none" */
+		close(fd2);
+		p = map_dev(argv[2], O_RDONLY, &size, &fd);
+		if (memchr(p, (int)strtol(argv[3], NULL, 0), size)) {
+			printf("%s holds 0x%02lx\n", argv[2],
+					strtol(argv[3], NULL, 0));
+			return 0;
+		}
+		return 1;
+	}
 	if (argc == 3 && strcmp(argv[1], "hold") == 0) {
 		p = map_dev(argv[2], O_RDONLY, &size, &fd);
 		close(fd);	/* only the mapping holds it now */
@@ -220,6 +236,6 @@ int main(int argc, char **argv)
 		pause();
 		return 0;
 	}
-	fprintf(stderr, "usage: daxio fill|check DEV BYTE | hold|hold-fd DEV | map NAME ro|rw [hold|write]\n");
+	fprintf(stderr, "usage: daxio fill|check|any DEV BYTE | hold|hold-fd DEV | map NAME ro|rw [hold|write]\n");
 	return 1;
 }
