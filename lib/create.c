@@ -98,7 +98,7 @@ static int pool_create(struct daxpool_ctx *ctx,
 	rc = validate_create(ctx, args, &pool->rec, &uid, &gid);
 	if (rc)
 		goto out_free;
-	be = dp_backend_get(pool->rec.type);
+	be = pool->ops = dp_backend_get(pool->rec.type);
 	rc = dp_admin_lock(ctx);
 	if (rc)
 		goto out_free;
@@ -160,8 +160,8 @@ out_release:
 		 */
 		err(ctx, "pool %s (%s): rolling back the create failed; its namespace and record of intent are kept\n",
 				pool->rec.name, pool->rec.uuid);
-		dp_warn(ctx, "the half-made pool '%s' could not be rolled back: it stays root-only, as 'incomplete'; 'daxpool check --repair' removes it",
-				pool->rec.name);
+		dp_warn(ctx, "the half-made pool '%s' could not be rolled back: it stays root-only, as 'incomplete'; remove it with 'daxpool destroy %s' or 'daxpool check --repair' once nothing holds it",
+				pool->rec.name, pool->rec.uuid);
 		if (pool->rec.intent[0] == '\0') {
 			snprintf(pool->rec.intent, sizeof(pool->rec.intent), "create");
 			if (be->store)

@@ -18,9 +18,15 @@ labelless_regions() {
 # How many namespaces hold space, and how many registry records exist:
 # a refused or rolled-back change must leave both as they were.
 # (labeled namespaces only: the label-less DIMM's legacy one has no uuid)
+# (daxpool's own media copy, labeled .daxpool-meta, is counted apart by
+# meta_count: it comes with a region's first pool and goes with its last)
 ns_count() {
 	ndctl list -N 2>/dev/null |
-		jq -s '[.[] | if type == "array" then .[] else . end | select(.uuid != null)] | length'
+		jq -s '[.[] | if type == "array" then .[] else . end | select(.uuid != null and .name != ".daxpool-meta")] | length'
+}
+meta_count() {
+	ndctl list -N 2>/dev/null |
+		jq -s '[.[] | if type == "array" then .[] else . end | select(.name == ".daxpool-meta")] | length'
 }
 rec_count() {
 	ls "$REGISTRY" 2>/dev/null | grep -c '\.json$'

@@ -112,6 +112,6 @@ check "chown it to alice" -- daxpool chown alice m2b
 
 check "destroy m1 and m2b" -- daxpool destroy m1 m2b
 is "the last pool took the media copy with it" "$(meta_ns)" ""
-is "nothing left" "$(ns_count) $(rec_count)" "0 0"
+is "nothing left (the media copy went with the last pool)" "$(ns_count) $(rec_count) $(meta_count)" "0 0 0"
 check "check is clean" -- daxpool check
 done_testing

@@ -51,7 +51,7 @@ case $DAXPOOL_PHASE in
 	is "a second activate does nothing" "$(jq -c '[.[].actions[]] | length' "$CHECK_OUT")" 0
 	check_fails "a duplicate name is still refused" -- daxpool create keep2 --size 16M
 	check "destroy both" -- daxpool destroy keep1 keep2
-	is "nothing left" "$(ns_count) $(rec_count)" "0 0"
+	is "nothing left (the media copy went with the last pool)" "$(ns_count) $(rec_count) $(meta_count)" "0 0 0"
 	;;
 esac
 done_testing

@@ -52,11 +52,13 @@ is "p2 mode" "$(echo "$out2" | jq -r .mode)" 0660
 dev2=$(echo "$out2" | jq -r .chardev)
 is "p2's device node carries owner, group and mode" "$(stat -c '%U %G %a' "/dev/$dev2")" "alice dba 660"
 is "list is sorted by name" "$(daxpool list | jq -r '[.[].name] | join(",")')" "p1,p2"
+is "the region keeps one media copy for both" "$(meta_count)" 1
 
 check "destroy p1 p2" -- daxpool destroy p1 p2
 is "list is empty again" "$(daxpool list)" "[]"
 is "no namespace left" "$(ns_count)" 0
 is "no record left" "$(rec_count)" 0
+is "and the media copy went with the last pool" "$(meta_count)" 0
 check_fails "destroy of a destroyed pool fails" -- daxpool destroy p1
 like "... saying no such pool" "$(cat "$CHECK_OUT")" 'daxpool destroy: p1: no such pool'
 done_testing
