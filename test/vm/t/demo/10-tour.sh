@@ -62,6 +62,16 @@ show daxpool destroy db0 && not_ok "destroy should be refused" || ok "destroy re
 show daxpool chmod 0640 db0 && ok "chmod allowed while in use"
 kill "$pid"; wait 2>/dev/null
 show daxpool rename scratch tmp0
+
+diag ""
+diag "=== Pools carry their own metadata: /etc/daxpool can be lost ==="
+show ndctl list -N -r "$region" && ok "the region holds the pools and daxpool's media copy (.daxpool-meta)"
+rm -f /etc/daxpool/pools/*.json
+show daxpool list
+show daxpool check || ok "check sees pools that only the media knows"
+show daxpool activate && ok "activate (run at every boot) rebuilds the registry from the media"
+show daxpool list -u
+show daxpool check && ok "check is clean"
 show daxpool destroy db0 tmp0 && ok "destroy once idle"
 show daxpool list
 umount /mnt/fsdax
