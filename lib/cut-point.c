@@ -4,7 +4,8 @@
  * registry, the media copy, a namespace) names the moment after it. Only a
  * build configured with -Dcut_points=true looks at them, and only for a
  * caller that is root in every uid: then DAXPOOL_CUT_TRACE=FILE appends
- * each point passed to FILE (how the tests enumerate them), and
+ * each point passed to FILE with a CLOCK_MONOTONIC time in ns (how the
+ * tests enumerate them, and the benchmark times the steps), and
  * DAXPOOL_CUT_AT=POINT says "DAXPOOL-CUT" on the console at that point and
  * waits there for the bed to pull the plug.
  */
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "private.h"
 
@@ -23,22 +25,34 @@ static bool trusted(void)
 	return getresuid(&r, &e, &s) == 0 && r == 0 && e == 0 && s == 0;
 }
 
-void dp_cut_point(const char *point)
+void dp_trace_point(const char *point)
 {
-	const char *trace, *at;
+	const char *trace;
+	struct timespec ts;
 	int fd;
 
 	if (!trusted())
 		return;
 	trace = secure_getenv("DAXPOOL_CUT_TRACE");
-	if (trace &&
-			(fd = open(trace,
-					 O_WRONLY | O_APPEND | O_CREAT |
-							 O_CLOEXEC,
-					 0600)) >= 0) {
-		dprintf(fd, "%s\n", point);
-		close(fd);
-	}
+	if (!trace)
+		return;
+	fd = open(trace, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	dprintf(fd, "%s %lld\n", point,
+			(long long)ts.tv_sec * 1000000000LL + ts.tv_nsec);
+	close(fd);
+}
+
+void dp_cut_point(const char *point)
+{
+	const char *at;
+	int fd;
+
+	dp_trace_point(point);
+	if (!trusted())
+		return;
 	at = secure_getenv("DAXPOOL_CUT_AT");
 	if (!at || strcmp(at, point) != 0)
 		return;
@@ -51,6 +65,11 @@ void dp_cut_point(const char *point)
 		pause();
 }
 #else
+void dp_trace_point(const char *point)
+{
+	(void)point;
+}
+
 void dp_cut_point(const char *point)
 {
 	(void)point;
