@@ -13,6 +13,7 @@
 #include <daxctl/libdaxctl.h>
 #include "backend.h"
 #include "media.h"
+#include "pmem.h"
 
 static struct ndctl_namespace *find_namespace(struct daxpool_ctx *ctx,
 		const char *uuid_str)
@@ -62,7 +63,7 @@ static void pmem_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	pool->numa_node = -1;
 	snprintf(pool->region, sizeof(pool->region), "%s", pool->rec.region);
 	if (!ndns) {
-		snprintf(pool->state, sizeof(pool->state), "missing");
+		pool->state = DP_STATE_MISSING;
 		return;
 	}
 	snprintf(pool->region, sizeof(pool->region), "%s",
@@ -75,14 +76,13 @@ static void pmem_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	pool->numa_node = ndctl_namespace_get_numa_node(ndns);
 	dev = namespace_daxdev(ndns);
 	if (!dev) {
-		snprintf(pool->state, sizeof(pool->state), "disabled");
+		pool->state = DP_STATE_DISABLED;
 		return;
 	}
 	snprintf(pool->chardev, sizeof(pool->chardev), "%s",
 			daxctl_dev_get_devname(dev));
 	pool->dev_size = daxctl_dev_get_size(dev);
-	snprintf(pool->state, sizeof(pool->state), "%s",
-			daxctl_dev_is_enabled(dev) ? "active" : "disabled");
+	pool->state = daxctl_dev_is_enabled(dev) ? DP_STATE_ACTIVE : DP_STATE_DISABLED;
 }
 
 static bool region_matches(struct ndctl_region *region, const char *want)
@@ -357,9 +357,9 @@ static int pmem_provision(struct daxpool_ctx *ctx,
 	if (rc)
 		return rc;
 	pmem_refresh(ctx, pool);
-	if (strcmp(pool->state, "active") != 0)
+	if (pool->state != DP_STATE_ACTIVE)
 		rc = dp_fail(ctx, ENXIO, "%s: the new device did not come up (state %s)",
-				rname, pool->state);
+				rname, dp_state_name(pool->state));
 	else if (pool->dev_size < want || pool->dev_size % pool->rec.align)
 		rc = dp_fail(ctx, ENOSPC,
 				"%s: the kernel gave %llu usable bytes, not %llu",
@@ -483,13 +483,3 @@ const struct dp_backend dp_backend_pmem = {
 	.enable = pmem_enable,
 	.relabel = pmem_relabel,
 };
-
-const struct dp_backend *dp_backend_get(enum daxpool_type type)
-{
-	switch (type) {
-	case DAXPOOL_TYPE_PMEM:
-		return &dp_backend_pmem;
-	default:
-		return NULL;
-	}
-}

@@ -42,13 +42,9 @@ struct dp_backend {
 	int (*relabel)(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
 };
 
+/* backend.c: the backend of a kind of pool, NULL for one not built in;
+ * a pool object keeps its own in pool->ops */
 const struct dp_backend *dp_backend_get(enum daxpool_type type);
 extern const struct dp_backend dp_backend_pmem;
 
-/* usable bytes of a devdax namespace at physical start (pure) */
-uint64_t dp_pmem_usable(uint64_t start, uint64_t ns_size, uint64_t align);
-/* smallest namespace, a multiple of region_align, that gives size at an
- * aligned start (pure) */
-uint64_t dp_pmem_namespace_size(uint64_t size, uint64_t align,
-		uint64_t region_align);
 #endif

@@ -32,10 +32,12 @@ static void undo_intent(struct daxpool_ctx *ctx, const struct dp_backend *be,
 static int write_record(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 		const char *step)
 {
-	const struct dp_backend *be = dp_backend_get(pool->rec.type);
+	const struct dp_backend *be = pool->ops;
 	char point[64];
 	int rc;
 
+	snprintf(point, sizeof(point), "%s:start", step);
+	dp_trace_point(point);
 	rc = be && be->store ? be->store(ctx, pool) : 0;
 	if (rc)
 		return rc;
@@ -76,7 +78,7 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 		rc = dp_fail(ctx, ENOENT, "no such pool");
 		goto out;
 	}
-	be = dp_backend_get(cur->rec.type);
+	be = cur->ops;
 	if (!be) {
 		rc = dp_fail(ctx, ENOTSUP, "unsupported pool type");
 		goto out;
@@ -240,7 +242,7 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 	rc = dp_name_free(ctx, name, cur->rec.uuid);
 	if (rc)
 		return end_change(ctx, rc);
-	be = dp_backend_get(cur->rec.type);
+	be = cur->ops;
 	snprintf(cur->rec.name, sizeof(cur->rec.name), "%s", name);
 	/* renamed by uuid, a pool that lost a name conflict is itself again */
 	cur->rec.conflict = false;

@@ -226,14 +226,15 @@ static int take_media(struct daxpool_ctx *ctx, int load_rc, struct dp_media *m,
 static void refresh(struct scan *s, struct entry *e)
 {
 	const struct daxpool_record *r = e->in_media ? &e->media : &e->etc;
-	const struct dp_backend *be = dp_backend_get(r->type);
 
 	memset(&e->pool, 0, sizeof(e->pool));
 	e->pool.ctx = s->ctx;
 	e->pool.rec = *r;
 	e->pool.numa_node = -1;
-	if (be)
-		be->refresh(s->ctx, &e->pool);
+	e->pool.ops = dp_backend_get(r->type);
+	e->pool.state = DP_STATE_UNSUPPORTED;
+	if (e->pool.ops)
+		e->pool.ops->refresh(s->ctx, &e->pool);
 }
 
 static bool selected(struct scan *s, const struct entry *e)
@@ -261,7 +262,7 @@ static bool selected(struct scan *s, const struct entry *e)
 static int remove_pool(struct scan *s, struct entry *e, bool release)
 {
 	const struct daxpool_record *r = e->in_media ? &e->media : &e->etc;
-	const struct dp_backend *be = dp_backend_get(r->type);
+	const struct dp_backend *be = e->pool.ops;
 	int rc = 0;
 
 	e->pool.rec = *r;
@@ -352,7 +353,7 @@ static int register_from_media(struct scan *s, struct entry *e, bool conflict)
 static void settle_copies(struct scan *s, struct entry *e)
 {
 	bool repair = s->flags & REPAIR;
-	const struct dp_backend *be = dp_backend_get(e->etc.type);
+	const struct dp_backend *be = e->pool.ops;
 	struct daxpool_finding *f;
 	char buf[400];
 	const char *d;
@@ -396,7 +397,7 @@ static void settle_copies(struct scan *s, struct entry *e)
 
 static void settle_device(struct scan *s, struct entry *e)
 {
-	const struct dp_backend *be = dp_backend_get(e->etc.type);
+	const struct dp_backend *be = e->pool.ops;
 	bool repair = s->flags & REPAIR;
 	struct daxpool_finding *f;
 
@@ -420,7 +421,7 @@ static void settle_device(struct scan *s, struct entry *e)
 			done(s, f, remove_pool(s, e, false));
 		return;
 	}
-	if (strcmp(e->pool.state, "disabled") == 0 && be && be->enable) {
+	if (e->pool.state == DP_STATE_DISABLED && be && be->enable) {
 		f = add(s, e, NULL, "disabled", "enable", "enable its device",
 				"the device of '%s' (%s) is not enabled",
 				e->etc.name, e->pool.namespace);

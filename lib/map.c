@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
+#include "identify.h"
 #include "quiesce.h"
 #include "registry.h"
 
@@ -36,67 +37,39 @@ struct daxpool_map {
 	char uuid[37];
 };
 
-static bool read_at(int dirfd, const char *name, char *buf, size_t len)
-{
-	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return false;
-	n = read(fd, buf, len - 1);
-	close(fd);
-	if (n <= 0)
-		return false;
-	buf[n] = '\0';
-	buf[strcspn(buf, "\n")] = '\0';
-	return true;
-}
-
 /*
- * Is the open node the pool's device? The char device's parent in sysfs is
- * the nvdimm dax device, whose uuid is the pool's (for info blocks with a
- * uuid of their own: whose namespace's uuid is). On the first open the
- * directory is found by path, its uuid read, and the directory kept open;
- * later opens only check that it still exists and owns the node.
+ * Is the open node the pool's device? identify.c says which pool the
+ * node's sysfs device can be (a pmem namespace's uuid, a ram device's
+ * ranges). On the first open the directory is also kept open; later opens
+ * only check that it still exists (a removed device's directory has no
+ * attributes) and owns the node.
  */
 static bool node_is_pool(struct daxpool_ctx *ctx, int fd)
 {
-	char path[160], buf[64], ns[64];
-	struct stat st;
+	struct dp_identity id;
+	char path[64];
+	struct stat st, ast;
 
 	if (fstat(fd, &st) < 0 || !S_ISCHR(st.st_mode))
 		return false;
 	if (ctx->hint.sysfs_fd >= 0) {
-		struct stat ast;
-
-		/*
-		 * the uuid was read through this very directory before; it
-		 * only needs to be still there (a removed device's directory
-		 * has no attributes) and to own the node we opened
-		 */
 		if (st.st_rdev == ctx->hint.rdev &&
-		    fstatat(ctx->hint.sysfs_fd, "uuid", &ast, 0) == 0)
+		    fstatat(ctx->hint.sysfs_fd, "size", &ast, 0) == 0)
 			return true;
 		close(ctx->hint.sysfs_fd);
 		ctx->hint.sysfs_fd = -1;
 	}
-	snprintf(path, sizeof(path), "/sys/dev/char/%u:%u/..",
-			major(st.st_rdev), minor(st.st_rdev));
+	snprintf(path, sizeof(path), "/sys/dev/char/%u:%u", major(st.st_rdev),
+			minor(st.st_rdev));
+	if (dp_identify(path, &id) < 0)
+		return false;
+	if (id.type == DAXPOOL_TYPE_PMEM ? strcasecmp(id.uuid, ctx->hint.uuid) != 0
+					 : !ctx->hint.ranges[0] ||
+					   strcmp(id.ranges, ctx->hint.ranges) != 0)
+		return false;
 	ctx->hint.sysfs_fd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (ctx->hint.sysfs_fd < 0)
-		return false;
 	ctx->hint.rdev = st.st_rdev;
-	if (read_at(ctx->hint.sysfs_fd, "uuid", buf, sizeof(buf)) &&
-	    strcasecmp(buf, ctx->hint.uuid) == 0)
-		return true;
-	close(ctx->hint.sysfs_fd);
-	ctx->hint.sysfs_fd = -1;
-	snprintf(path, sizeof(path), "/sys/dev/char/%u:%u/../namespace",
-			major(st.st_rdev), minor(st.st_rdev));
-	if (!read_at(AT_FDCWD, path, ns, sizeof(ns)) || strchr(ns, '/'))
-		return false;
-	snprintf(path, sizeof(path), "/sys/bus/nd/devices/%s/uuid", ns);
-	return read_at(AT_FDCWD, path, buf, sizeof(buf)) && strcasecmp(buf, ctx->hint.uuid) == 0;
+	return true;
 }
 
 static bool record_stat(struct daxpool_ctx *ctx, const char *uuid,
@@ -145,19 +118,21 @@ static int lookup(struct daxpool_ctx *ctx, const char *id)
 		e = errno;
 		return dp_fail(ctx, e, e == EINVAL ? "invalid pool name" : "no such pool");
 	}
-	if (strcmp(pool->state, "active") != 0 || !pool->chardev[0]) {
+	if (pool->state != DP_STATE_ACTIVE || !pool->chardev[0]) {
 		/* on its way out (or to a new label): busy, not absent */
 		bool going = strcmp(pool->rec.intent, "destroy") == 0;
 
 		if (going || dp_quiesce_marked(pool->rec.uuid))
 			return fail_changing(ctx, id);
-		return dp_fail(ctx, ENOENT, "pool '%s' is %s", id, pool->state);
+		return dp_fail(ctx, ENOENT, "pool '%s' is %s", id,
+				dp_state_name(pool->state));
 	}
 	if (!record_stat(ctx, pool->rec.uuid, &st))
 		return dp_fail(ctx, ENOENT, "pool '%s' has no registry record", id);
 	snprintf(ctx->hint.name, sizeof(ctx->hint.name), "%s", pool->rec.name);
 	snprintf(ctx->hint.uuid, sizeof(ctx->hint.uuid), "%s", pool->rec.uuid);
 	snprintf(ctx->hint.chardev, sizeof(ctx->hint.chardev), "%s", pool->chardev);
+	snprintf(ctx->hint.ranges, sizeof(ctx->hint.ranges), "%s", pool->rec.ranges);
 	ctx->hint.size = pool->dev_size;
 	ctx->hint.align = pool->rec.align;
 	ctx->hint.rec_ino = (uint64_t)st.st_ino;

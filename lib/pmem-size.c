@@ -6,7 +6,8 @@
  * down to it. The user asks for usable bytes, so daxpool absorbs all that;
  * backend-pmem.c still checks the device the kernel really made.
  */
-#include "backend.h"
+#include "private.h"
+#include "pmem.h"
 
 #define INFO_BLOCK (8192ULL)
 #define STRUCT_PAGE (64ULL)

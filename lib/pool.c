@@ -19,6 +19,21 @@
 #include "quiesce.h"
 #include "registry.h"
 
+const char *dp_state_name(enum dp_state state)
+{
+	static const char *const names[] = {
+		[DP_STATE_ACTIVE] = "active",
+		[DP_STATE_DISABLED] = "disabled",
+		[DP_STATE_INACTIVE] = "inactive",
+		[DP_STATE_MISSING] = "missing",
+		[DP_STATE_INCOMPLETE] = "incomplete",
+		[DP_STATE_CONFLICT] = "conflict",
+		[DP_STATE_UNSUPPORTED] = "unsupported",
+	};
+
+	return (unsigned int)state < sizeof(names) / sizeof(names[0]) ? names[state] : "unknown";
+}
+
 /* at the context's end only: pool objects stay valid until then */
 void dp_pools_free(struct daxpool_ctx *ctx)
 {
@@ -51,8 +66,6 @@ static int add_record(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
 		void *arg)
 {
 	struct daxpool_pool *pool = by_uuid(ctx, rec->uuid), **pp, *next;
-	const struct dp_backend *be = dp_backend_get(rec->type);
-
 	(void)arg;
 	if (!pool) {
 		pool = calloc(1, sizeof(*pool));
@@ -73,14 +86,14 @@ static int add_record(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
 	pool->rec = *rec;
 	pool->numa_node = -1;
 	snprintf(pool->path, sizeof(pool->path), "/dev/daxpool/%s", rec->name);
-	if (be)
-		be->refresh(ctx, pool);
-	else
-		snprintf(pool->state, sizeof(pool->state), "unsupported");
+	pool->ops = dp_backend_get(rec->type);
+	pool->state = DP_STATE_UNSUPPORTED;
+	if (pool->ops)
+		pool->ops->refresh(ctx, pool);
 	if (rec->intent[0])
-		snprintf(pool->state, sizeof(pool->state), "incomplete");
+		pool->state = DP_STATE_INCOMPLETE;
 	else if (rec->conflict)
-		snprintf(pool->state, sizeof(pool->state), "conflict");
+		pool->state = DP_STATE_CONFLICT;
 	return 0;
 }
 
@@ -156,7 +169,7 @@ DAXPOOL_EXPORT const char *daxpool_pool_get_owner(struct daxpool_pool *p) { retu
 DAXPOOL_EXPORT const char *daxpool_pool_get_group(struct daxpool_pool *p) { return p->rec.group; }
 DAXPOOL_EXPORT unsigned int daxpool_pool_get_mode(struct daxpool_pool *p) { return p->rec.mode; }
 DAXPOOL_EXPORT int daxpool_pool_get_numa_node(struct daxpool_pool *p) { return p->numa_node; }
-DAXPOOL_EXPORT const char *daxpool_pool_get_state(struct daxpool_pool *p) { return p->state; }
+DAXPOOL_EXPORT const char *daxpool_pool_get_state(struct daxpool_pool *p) { return dp_state_name(p->state); }
 DAXPOOL_EXPORT const char *daxpool_pool_get_namespace(struct daxpool_pool *p) { return p->namespace; }
 DAXPOOL_EXPORT const char *daxpool_pool_get_label(struct daxpool_pool *p) { return p->label; }
 DAXPOOL_EXPORT uint64_t daxpool_pool_get_requested_size(struct daxpool_pool *p) { return p->rec.size; }

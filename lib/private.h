@@ -37,6 +37,10 @@ struct daxpool_record {
 	char region[64];	/* region device at creation, informational */
 	int64_t created;
 	char intent[16];	/* "" when committed; "create"/"destroy" mid-change */
+	/* ram: its exact physical ranges, "0xSTART-0xEND,..." (identify.h),
+	 * and the physical range of its region, "0xSTART-0xEND" */
+	char ranges[512];
+	char region_range[48];
 	/*
 	 * /etc only: another pool had this name first (a moved NVDIMM, two
 	 * regions); kept root-only without a link until renamed by uuid
@@ -60,9 +64,23 @@ struct daxpool_create_args {
 	void *progress_arg;
 };
 
+/* a pool's state, as DESIGN.md lists them (daxpool_pool_get_state) */
+enum dp_state {
+	DP_STATE_ACTIVE,
+	DP_STATE_DISABLED,	/* device present, not enabled */
+	DP_STATE_INACTIVE,	/* a ram pool not re-created since boot */
+	DP_STATE_MISSING,	/* no device carries it */
+	DP_STATE_INCOMPLETE,	/* a change was cut short */
+	DP_STATE_CONFLICT,	/* held: another pool has its name */
+	DP_STATE_UNSUPPORTED,	/* a kind of pool this build lacks */
+};
+const char *dp_state_name(enum dp_state state);
+
+struct dp_backend;
 struct daxpool_pool {
 	struct daxpool_ctx *ctx;
 	struct daxpool_pool *next;
+	const struct dp_backend *ops;	/* its kind's backend; NULL: unsupported */
 	bool live;		/* in the registry at the last look */
 	struct daxpool_record rec;
 	/* from the kernel, refreshed on enumeration */
@@ -70,7 +88,7 @@ struct daxpool_pool {
 	char namespace[64];
 	char chardev[64];
 	char path[DAXPOOL_NAME_MAX + 32];
-	char state[16];
+	enum dp_state state;
 	char label[DAXPOOL_NAME_MAX + 1];	/* name in the namespace label */
 	uint64_t dev_size;
 	uint64_t ns_size;
@@ -107,10 +125,11 @@ struct daxpool_ctx {
 		char uuid[37];
 		char chardev[64];
 		uint64_t size, align;
+		char ranges[512];	/* ram: the device's ranges, as recorded */
 		uint64_t rec_ino;
 		int64_t rec_mtime_ns;
 		dev_t rdev;
-		int sysfs_fd;	/* the nvdimm dax device's sysfs directory */
+		int sysfs_fd;	/* the dax device's sysfs directory */
 	} hint;
 };
 
@@ -177,6 +196,8 @@ int dp_name_free(struct daxpool_ctx *ctx, const char *name, const char *except);
 
 /* cut-point.c: a moment the power-cut tests may stop at (see there) */
 void dp_cut_point(const char *point);
+/* only traced, never cut: where a timed step starts (STEP:start) */
+void dp_trace_point(const char *point);
 
 /* admin lock: serialises every daxpool change on the host */
 int dp_admin_lock(struct daxpool_ctx *ctx);

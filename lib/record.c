@@ -39,6 +39,11 @@ static char *encode(const struct daxpool_record *rec, int flags)
 		json_object_object_add(o, "intent", json_object_new_string(rec->intent));
 	if (rec->conflict)
 		json_object_object_add(o, "conflict", json_object_new_int(1));
+	if (rec->ranges[0])
+		json_object_object_add(o, "ranges", json_object_new_string(rec->ranges));
+	if (rec->region_range[0])
+		json_object_object_add(o, "region_range",
+				json_object_new_string(rec->region_range));
 	out = strdup(json_object_to_json_string_ext(o, flags));
 	json_object_put(o);
 	return out;
@@ -157,6 +162,9 @@ int dp_record_decode(const char *text, struct daxpool_record *rec,
 	    get_str(o, "mode", mode, sizeof(mode), true, why) ||
 	    get_str(o, "region", rec->region, sizeof(rec->region), false, why) ||
 	    get_str(o, "intent", rec->intent, sizeof(rec->intent), false, why) ||
+	    get_str(o, "ranges", rec->ranges, sizeof(rec->ranges), false, why) ||
+	    get_str(o, "region_range", rec->region_range, sizeof(rec->region_range),
+		    false, why) ||
 	    get_int(o, "size", &size, why) || get_int(o, "align", &align, why) ||
 	    get_int(o, "created", &created, why))
 		goto out;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * daxpool-udev DEVNAME: run by udev (IMPORT{program}) for every dax device.
- * For a device that is a committed pool it prints DAXPOOL_NAME, _UUID,
+ * For a device that is a committed pool (pmem: by its namespace's uuid;
+ * ram: by its physical ranges, see identify.h) it prints DAXPOOL_NAME, _UUID,
  * _OWNER, _GROUP and _MODE for the rule to apply; for anything else it
  * prints nothing, so the device stays as the kernel made it (root 0600).
  *
@@ -9,6 +10,7 @@
  * It takes nothing from its environment and always exits 0: a helper that
  * failed the event could leave a device half-configured.
  */
+#include <dirent.h>
 #include <grp.h>
 #include <limits.h>
 #include <pwd.h>
@@ -18,23 +20,10 @@
 #include <syslog.h>
 #include <unistd.h>
 #include "config.h"
+#include "identify.h"
 #include "quiesce.h"
 #include "registry.h"
 #include "udev-env.h"
-
-static bool read_attr(const char *path, char *buf, size_t len)
-{
-	FILE *f = fopen(path, "re");
-	bool ok;
-
-	if (!f)
-		return false;
-	ok = fgets(buf, (int)len, f) != NULL;
-	fclose(f);
-	if (ok)
-		buf[strcspn(buf, "\n")] = '\0';
-	return ok && buf[0];
-}
 
 static bool valid_devname(const char *s)
 {
@@ -44,33 +33,38 @@ static bool valid_devname(const char *s)
 	return strlen(s) < 32 && sscanf(s, "dax%u.%u%c", &a, &b, &tail) == 2;
 }
 
-/*
- * The pool uuid of a pmem pool's device: its parent is the nvdimm dax
- * device, whose namespace carries the uuid in its label.
- */
-static bool pmem_uuid(const char *dev, char *uuid, size_t len)
+/* a ram pool's record: the one whose ranges are the device's */
+static bool ram_record(const char *ranges, struct daxpool_record *rec,
+		char *path, size_t len)
 {
-	char link[PATH_MAX], real[PATH_MAX], path[PATH_MAX + 64], ns[64];
-	char *slash;
+	char dir[256];
+	struct dirent *d;
+	DIR *dp;
+	bool found = false;
 
-	snprintf(link, sizeof(link), "/sys/bus/dax/devices/%s", dev);
-	if (!realpath(link, real))
+	snprintf(dir, sizeof(dir), "%s/pools", DAXPOOL_CONFDIR);
+	dp = opendir(dir);
+	if (!dp)
 		return false;
-	slash = strrchr(real, '/');
-	if (!slash)
-		return false;
-	*slash = '\0';
-	snprintf(path, sizeof(path), "%s/namespace", real);
-	if (!read_attr(path, ns, sizeof(ns)) || strchr(ns, '/') ||
-	    strncmp(ns, "namespace", 9) != 0)
-		return false;
-	snprintf(path, sizeof(path), "/sys/bus/nd/devices/%s/uuid", ns);
-	return read_attr(path, uuid, len) && daxpool_is_uuid(uuid);
+	while (!found && (d = readdir(dp))) {
+		const char *why;
+		size_t n = strlen(d->d_name);
+
+		if (d->d_name[0] == '.' || n < 6 || strcmp(d->d_name + n - 5, ".json"))
+			continue;
+		if ((size_t)snprintf(path, len, "%s/%s", dir, d->d_name) >= len)
+			continue;
+		found = dp_registry_read_file(path, rec, &why) == 0 &&
+			rec->type == DAXPOOL_TYPE_RAM && strcmp(rec->ranges, ranges) == 0;
+	}
+	closedir(dp);
+	return found;
 }
 
 int main(int argc, char **argv)
 {
 	struct daxpool_record rec;
+	struct dp_identity id;
 	char uuid[64], path[PATH_MAX], env[512];
 	const char *why = "";
 	int rc;
@@ -80,16 +74,23 @@ int main(int argc, char **argv)
 		syslog(LOG_WARNING, "called without a dax device name");
 		return 0;
 	}
-	/* not an nvdimm dax device (hmem, CXL ram): no pmem pool */
-	if (!pmem_uuid(argv[1], uuid, sizeof(uuid)))
-		return 0;
-	if (dp_record_path(DAXPOOL_CONFDIR, uuid, path, sizeof(path)) ||
-	    access(path, F_OK) != 0)
-		return 0;	/* a namespace that is not a pool */
-	if (dp_registry_read_file(path, &rec, &why) < 0) {
-		syslog(LOG_ERR, "%s: registry record %s unusable (%s); leaving the device root-only",
-				argv[1], path, why);
-		return 0;
+	snprintf(path, sizeof(path), "/sys/bus/dax/devices/%s", argv[1]);
+	if (dp_identify(path, &id) < 0)
+		return 0;	/* no pool's kind of device */
+	if (id.type == DAXPOOL_TYPE_RAM) {
+		if (!ram_record(id.ranges, &rec, path, sizeof(path)))
+			return 0;	/* a device no ram pool recorded */
+		snprintf(uuid, sizeof(uuid), "%s", rec.uuid);
+	} else {
+		snprintf(uuid, sizeof(uuid), "%s", id.uuid);
+		if (dp_record_path(DAXPOOL_CONFDIR, uuid, path, sizeof(path)) ||
+		    access(path, F_OK) != 0)
+			return 0;	/* a namespace that is not a pool */
+		if (dp_registry_read_file(path, &rec, &why) < 0) {
+			syslog(LOG_ERR, "%s: registry record %s unusable (%s); leaving the device root-only",
+					argv[1], path, why);
+			return 0;
+		}
 	}
 	rc = dp_udev_env(&rec, uuid, dp_quiesce_marked(rec.uuid),
 			getpwnam(rec.owner) && getgrnam(rec.group), env,

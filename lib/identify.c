@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* device-dax device → the pool it can be: see identify.h */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "identify.h"
+
+static bool read_line(const char *path, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "re");
+	bool ok;
+
+	if (!f)
+		return false;
+	ok = fgets(buf, (int)len, f) != NULL;
+	fclose(f);
+	if (ok)
+		buf[strcspn(buf, "\n")] = '\0';
+	return ok && buf[0];
+}
+
+int dp_ranges_add(char *ranges, size_t len, unsigned long long start,
+		unsigned long long end)
+{
+	size_t used = strlen(ranges);
+	int n;
+
+	n = snprintf(ranges + used, len - used, "%s0x%llx-0x%llx",
+			used ? "," : "", start, end);
+	return n < 0 || (size_t)n >= len - used ? -1 : 0;
+}
+
+/* a pmem pool's device: its parent is the nvdimm dax device of a namespace */
+static bool pmem_uuid(const char *real, struct dp_identity *id)
+{
+	char path[PATH_MAX + 32], ns[64];
+	const char *slash = strrchr(real, '/');
+
+	if (!slash)
+		return false;
+	snprintf(path, sizeof(path), "%.*s/namespace", (int)(slash - real), real);
+	if (!read_line(path, ns, sizeof(ns)) || strchr(ns, '/') ||
+	    strncmp(ns, "namespace", 9) != 0)
+		return false;
+	snprintf(path, sizeof(path), "/sys/bus/nd/devices/%s/uuid", ns);
+	return read_line(path, id->uuid, sizeof(id->uuid)) &&
+	       daxpool_is_uuid(id->uuid);
+}
+
+/* a dynamic region's device: its ranges, mapping0, mapping1, ... */
+static bool ram_ranges(const char *real, struct dp_identity *id)
+{
+	char path[PATH_MAX + 64], a[32], b[32];
+	int i;
+
+	for (i = 0;; i++) {
+		unsigned long long start, end;
+		char *ea, *eb;
+
+		snprintf(path, sizeof(path), "%s/mapping%d/start", real, i);
+		if (!read_line(path, a, sizeof(a)))
+			break;
+		snprintf(path, sizeof(path), "%s/mapping%d/end", real, i);
+		if (!read_line(path, b, sizeof(b)))
+			return false;
+		start = strtoull(a, &ea, 0);
+		end = strtoull(b, &eb, 0);
+		if (*ea || *eb || end < start ||
+		    dp_ranges_add(id->ranges, sizeof(id->ranges), start, end))
+			return false;
+	}
+	return i > 0;
+}
+
+int dp_identify(const char *devdir, struct dp_identity *id)
+{
+	char real[PATH_MAX];
+
+	memset(id, 0, sizeof(*id));
+	if (!realpath(devdir, real))
+		return -1;
+	if (pmem_uuid(real, id)) {
+		id->type = DAXPOOL_TYPE_PMEM;
+		return 0;
+	}
+	if (ram_ranges(real, id)) {
+		id->type = DAXPOOL_TYPE_RAM;
+		return 0;
+	}
+	memset(id, 0, sizeof(*id));
+	return -1;
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef _DAXPOOL_IDENTIFY_H_
+#define _DAXPOOL_IDENTIFY_H_
+#include <stddef.h>
+#include "private.h"
+
+#define DP_RANGES_MAX 512
+
+/*
+ * Which pool a device-dax device can be, from sysfs alone: read-only, so
+ * that libdaxpool's open by name (any user) and the udev helper (at boot)
+ * share it. A pmem pool is known by its namespace's uuid; a ram pool by
+ * its exact physical ranges, in order.
+ */
+struct dp_identity {
+	enum daxpool_type type;	/* 0: neither kind */
+	char uuid[37];		/* pmem: the namespace's uuid */
+	char ranges[DP_RANGES_MAX];	/* ram: "0xSTART-0xEND,..." */
+};
+
+/* DEVDIR: the device's sysfs directory (/sys/bus/dax/devices/daxX.Y or
+ * /sys/dev/char/MAJ:MIN); 0, or -1 when it is no pool's kind of device */
+int dp_identify(const char *devdir, struct dp_identity *id);
+/* append "0xSTART-0xEND" (END inclusive) to RANGES; -1 if it is full */
+int dp_ranges_add(char *ranges, size_t len, unsigned long long start,
+		unsigned long long end);
+#endif
