@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* namespace sizing: always enough usable bytes, never wildly more */
-#include "backend.h"
+#include "private.h"
+#include "pmem.h"
 #include "tap.h"
 
 int main(void)
