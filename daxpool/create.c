@@ -9,18 +9,21 @@
 #include "builtin.h"
 
 static const char create_usage[] =
-	"usage: daxpool create NAME --size SIZE [--region REGION] [--numa-node N]\n"
-	"                      [--align 4K|2M|1G] [--owner USER] [--group GROUP]\n"
-	"                      [--mode OCTAL] [--no-zero]\n"
-	"\n"
-	"  -s, --size SIZE     usable size, with K/M/G/T suffixes (powers of two)\n"
-	"  -r, --region REGION carve from this region (default: best fit)\n"
-	"  -N, --numa-node N   only consider regions on NUMA node N\n"
-	"  -a, --align ALIGN   mapping alignment: 4K, 2M (default) or 1G\n"
-	"  -o, --owner USER    owner of the pool's device (default root)\n"
-	"  -g, --group GROUP   group of the pool's device (default root)\n"
-	"  -m, --mode OCTAL    mode of the pool's device (default 0600)\n"
-	"      --no-zero       do not zero the pool before handing it out\n";
+		"usage: daxpool create NAME --size SIZE [--type pmem|ram] [--region REGION]\n"
+		"                      [--numa-node N]\n"
+		"                      [--align 4K|2M|1G] [--owner USER] [--group GROUP]\n"
+		"                      [--mode OCTAL] [--no-zero]\n"
+		"\n"
+		"  -s, --size SIZE     usable size, with K/M/G/T suffixes (powers of two)\n"
+		"  -t, --type TYPE     pmem (a labeled pmem region; default) or ram (a\n"
+		"                      dynamic dax region: soft-reserved or CXL RAM)\n"
+		"  -r, --region REGION carve from this region (default: best fit)\n"
+		"  -N, --numa-node N   only consider regions on NUMA node N\n"
+		"  -a, --align ALIGN   mapping alignment: 4K, 2M (default) or 1G\n"
+		"  -o, --owner USER    owner of the pool's device (default root)\n"
+		"  -g, --group GROUP   group of the pool's device (default root)\n"
+		"  -m, --mode OCTAL    mode of the pool's device (default 0600)\n"
+		"      --no-zero       do not zero the pool before handing it out\n";
 
 static void progress(uint64_t done, uint64_t total, void *arg)
 {
@@ -36,6 +39,7 @@ int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 {
 	static const struct option opts[] = {
 		{ "size", required_argument, NULL, 's' },
+		{ "type", required_argument, NULL, 't' },
 		{ "region", required_argument, NULL, 'r' },
 		{ "numa-node", required_argument, NULL, 'N' },
 		{ "align", required_argument, NULL, 'a' },
@@ -52,13 +56,15 @@ int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 	const char *group = NULL;
 	unsigned int mode = 0600;
 	uint64_t size = 0, align = 0;
+	enum daxpool_type type = DAXPOOL_TYPE_PMEM;
 	bool zero = true;
 	long node = -1;
 	char *end;
 	int c, rc;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":s:r:N:a:o:g:m:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":s:t:r:N:a:o:g:m:h", opts,
+				NULL)) != -1) {
 		switch (c) {
 		case 's':
 			size_str = optarg;
@@ -67,6 +73,18 @@ int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 				cli_error("create", "--size", "invalid size '%s': %s", optarg,
 					rc == -ERANGE ? "too large" :
 					"use a positive number of bytes with an optional K, M, G or T suffix");
+				return 1;
+			}
+			break;
+		case 't':
+			if (strcmp(optarg, "pmem") == 0) {
+				type = DAXPOOL_TYPE_PMEM;
+			} else if (strcmp(optarg, "ram") == 0) {
+				type = DAXPOOL_TYPE_RAM;
+			} else {
+				cli_error("create", "--type",
+						"invalid type '%s': use pmem or ram",
+						optarg);
 				return 1;
 			}
 			break;
@@ -138,6 +156,7 @@ int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 		return 1;
 	}
 	/* every value was checked above: the setters cannot refuse them */
+	daxpool_create_set_type(req, type);
 	daxpool_create_set_region(req, region);
 	daxpool_create_set_numa_node(req, (int)node);
 	if (align)

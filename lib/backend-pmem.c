@@ -82,7 +82,8 @@ static void pmem_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	snprintf(pool->chardev, sizeof(pool->chardev), "%s",
 			daxctl_dev_get_devname(dev));
 	pool->dev_size = daxctl_dev_get_size(dev);
-	pool->state = daxctl_dev_is_enabled(dev) ? DP_STATE_ACTIVE : DP_STATE_DISABLED;
+	pool->state = daxctl_dev_is_enabled(dev) ? DP_STATE_ACTIVE :
+						   DP_STATE_DISABLED;
 }
 
 static bool region_matches(struct ndctl_region *region, const char *want)
@@ -108,18 +109,6 @@ static bool region_supports_align(struct ndctl_region *region, uint64_t align)
 		if (ndctl_dax_get_supported_alignment(dax, i) == align)
 			return true;
 	return false;
-}
-
-static void fmt_size(char *buf, size_t len, uint64_t v)
-{
-	const char *unit[] = { "B", "KiB", "MiB", "GiB", "TiB" };
-	int i = 0;
-
-	while (v >= 1024 && (v % 1024) == 0 && i < 4) {
-		v /= 1024;
-		i++;
-	}
-	snprintf(buf, len, "%llu %s", (unsigned long long)v, unit[i]);
 }
 
 /* best fit: the usable region with the smallest largest-extent that fits */
@@ -197,8 +186,8 @@ static int pick_region(struct daxpool_ctx *ctx,
 	if (candidate) {
 		char want[32], have[32];
 
-		fmt_size(want, sizeof(want), args->size);
-		fmt_size(have, sizeof(have), biggest);
+		dp_fmt_size(want, sizeof(want), args->size);
+		dp_fmt_size(have, sizeof(have), biggest);
 		return dp_fail(ctx, ENOSPC,
 				"no free extent large enough for %s in %s (largest free extent: %s in %s)",
 				want, args->region ? args->region : "any labeled pmem region",
@@ -358,7 +347,8 @@ static int pmem_provision(struct daxpool_ctx *ctx,
 		return rc;
 	pmem_refresh(ctx, pool);
 	if (pool->state != DP_STATE_ACTIVE)
-		rc = dp_fail(ctx, ENXIO, "%s: the new device did not come up (state %s)",
+		rc = dp_fail(ctx, ENXIO,
+				"%s: the new device did not come up (state %s)",
 				rname, dp_state_name(pool->state));
 	else if (pool->dev_size < want || pool->dev_size % pool->rec.align)
 		rc = dp_fail(ctx, ENOSPC,

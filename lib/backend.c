@@ -11,6 +11,8 @@ const struct dp_backend *dp_backend_get(enum daxpool_type type)
 	switch (type) {
 	case DAXPOOL_TYPE_PMEM:
 		return &dp_backend_pmem;
+	case DAXPOOL_TYPE_RAM:
+		return &dp_backend_ram;
 	default:
 		return NULL;
 	}

@@ -46,5 +46,6 @@ struct dp_backend {
  * a pool object keeps its own in pool->ops */
 const struct dp_backend *dp_backend_get(enum daxpool_type type);
 extern const struct dp_backend dp_backend_pmem;
+extern const struct dp_backend dp_backend_ram;
 
 #endif

@@ -266,7 +266,7 @@ static int remove_pool(struct scan *s, struct entry *e, bool release)
 	int rc = 0;
 
 	e->pool.rec = *r;
-	if (release && be && e->pool.namespace[0])
+	if (release && be)
 		rc = be->release(s->ctx, &e->pool);
 	if (!rc && e->in_media)
 		rc = dp_media_drop(s->ctx, e->media_region, r->uuid);
@@ -401,7 +401,7 @@ static void settle_device(struct scan *s, struct entry *e)
 	bool repair = s->flags & REPAIR;
 	struct daxpool_finding *f;
 
-	if (!e->pool.namespace[0]) {
+	if (e->pool.state == DP_STATE_MISSING) {
 		/*
 		 * Known to a media copy, the pool may be on a region that is
 		 * late or pulled: only check --repair drops it. Known to the
@@ -424,7 +424,18 @@ static void settle_device(struct scan *s, struct entry *e)
 	if (e->pool.state == DP_STATE_DISABLED && be && be->enable) {
 		f = add(s, e, NULL, "disabled", "enable", "enable its device",
 				"the device of '%s' (%s) is not enabled",
-				e->etc.name, e->pool.namespace);
+				e->etc.name,
+				e->pool.namespace[0] ? e->pool.namespace :
+						       e->pool.chardev);
+		if (repair)
+			done(s, f, be->enable(s->ctx, &e->pool));
+	}
+	/* a ram pool after a boot: its region came back as one device */
+	if (e->pool.state == DP_STATE_INACTIVE && be && be->enable) {
+		f = add(s, e, NULL, "inactive", "recreate",
+				"re-create its device on its recorded ranges",
+				"'%s' has no device since the last boot (ranges %s of %s)",
+				e->etc.name, e->etc.ranges, e->etc.region);
 		if (repair)
 			done(s, f, be->enable(s->ctx, &e->pool));
 	}

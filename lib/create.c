@@ -45,8 +45,9 @@ static int validate_create(struct daxpool_ctx *ctx,
 		return rc;
 	if (geteuid() != 0)
 		return dp_fail(ctx, EPERM, "creating pools needs root");
-	if (args->type != DAXPOOL_TYPE_PMEM)
-		return dp_fail(ctx, ENOTSUP, "pools of type '%s' are not supported yet",
+	if (!dp_backend_get(args->type))
+		return dp_fail(ctx, ENOTSUP,
+				"pools of type '%s' are not supported",
 				dp_type_name(args->type));
 	rec->type = args->type;
 	rec->size = args->size;
@@ -124,6 +125,12 @@ static int pool_create(struct daxpool_ctx *ctx,
 	rc = be->provision(ctx, args, pool);
 	if (rc)
 		goto out_forget;
+	/* the registry is a ram pool's only copy: it must say where it is */
+	if (pool->rec.ranges[0]) {
+		rc = dp_registry_write(ctx, &pool->rec);
+		if (rc)
+			goto out_release;
+	}
 	dp_cut_point("create:provisioned");
 	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
 	if (!args->no_zero) {

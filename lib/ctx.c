@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <ndctl/libndctl.h>
+#include <daxctl/libdaxctl.h>
 #include "config.h"
 #include "private.h"
 
@@ -89,8 +90,7 @@ DAXPOOL_EXPORT struct daxpool_ctx *daxpool_unref(struct daxpool_ctx *ctx)
 		close(ctx->admin_fd);
 	if (ctx->hint.sysfs_fd >= 0)
 		close(ctx->hint.sysfs_fd);
-	if (ctx->ndctl)
-		ndctl_unref(ctx->ndctl);
+	dp_ndctl_reset(ctx);
 	free(ctx);
 	return NULL;
 }
@@ -214,9 +214,25 @@ struct ndctl_ctx *dp_ndctl(struct daxpool_ctx *ctx)
 	return ctx->ndctl;
 }
 
+struct daxctl_ctx *dp_daxctl(struct daxpool_ctx *ctx)
+{
+	if (ctx->daxctl)
+		return ctx->daxctl;
+	if (daxctl_new(&ctx->daxctl) < 0) {
+		ctx->daxctl = NULL;
+		return NULL;
+	}
+	daxctl_set_log_priority(ctx->daxctl, LOG_ERR);
+	return ctx->daxctl;
+}
+
+/* both libraries cache what they saw: a change to dax devices drops both */
 void dp_ndctl_reset(struct daxpool_ctx *ctx)
 {
 	if (ctx->ndctl)
 		ndctl_unref(ctx->ndctl);
 	ctx->ndctl = NULL;
+	if (ctx->daxctl)
+		daxctl_unref(ctx->daxctl);
+	ctx->daxctl = NULL;
 }

@@ -3,7 +3,9 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
+#include <sys/sysmacros.h>
 #include "identify.h"
 
 static bool read_line(const char *path, char *buf, size_t len)
@@ -39,13 +41,14 @@ static bool pmem_uuid(const char *real, struct dp_identity *id)
 
 	if (!slash)
 		return false;
-	snprintf(path, sizeof(path), "%.*s/namespace", (int)(slash - real), real);
+	snprintf(path, sizeof(path), "%.*s/namespace", (int)(slash - real),
+			real);
 	if (!read_line(path, ns, sizeof(ns)) || strchr(ns, '/') ||
-	    strncmp(ns, "namespace", 9) != 0)
+			strncmp(ns, "namespace", 9) != 0)
 		return false;
 	snprintf(path, sizeof(path), "/sys/bus/nd/devices/%s/uuid", ns);
 	return read_line(path, id->uuid, sizeof(id->uuid)) &&
-	       daxpool_is_uuid(id->uuid);
+			daxpool_is_uuid(id->uuid);
 }
 
 /* a dynamic region's device: its ranges, mapping0, mapping1, ... */
@@ -67,10 +70,36 @@ static bool ram_ranges(const char *real, struct dp_identity *id)
 		start = strtoull(a, &ea, 0);
 		end = strtoull(b, &eb, 0);
 		if (*ea || *eb || end < start ||
-		    dp_ranges_add(id->ranges, sizeof(id->ranges), start, end))
+				dp_ranges_add(id->ranges, sizeof(id->ranges),
+						start, end))
 			return false;
 	}
 	return i > 0;
+}
+
+int dp_ram_binding_read(
+		const char *uuid, char *chardev, size_t len, dev_t *rdev)
+{
+	char path[PATH_MAX], line[96], name[64];
+	unsigned int maj, min;
+
+	if (dp_run_path("ram", uuid, false, path, sizeof(path)) ||
+			!read_line(path, line, sizeof(line)) ||
+			sscanf(line, "%63s %u:%u", name, &maj, &min) != 3 ||
+			strncmp(name, "dax", 3) != 0 || strchr(name, '/') ||
+			strlen(name) >= len)
+		return -1;
+	snprintf(chardev, len, "%s", name);
+	*rdev = makedev(maj, min);
+	return 0;
+}
+
+static bool access_mapping(const char *real)
+{
+	char path[PATH_MAX + 16];
+
+	snprintf(path, sizeof(path), "%s/mapping0", real);
+	return access(path, F_OK) == 0;
 }
 
 int dp_identify(const char *devdir, struct dp_identity *id)
@@ -84,7 +113,8 @@ int dp_identify(const char *devdir, struct dp_identity *id)
 		id->type = DAXPOOL_TYPE_PMEM;
 		return 0;
 	}
-	if (ram_ranges(real, id)) {
+	/* ranges unreadable (not root): still a ram device, ranges unknown */
+	if (ram_ranges(real, id) || access_mapping(real)) {
 		id->type = DAXPOOL_TYPE_RAM;
 		return 0;
 	}

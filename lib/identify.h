@@ -2,6 +2,7 @@
 #ifndef _DAXPOOL_IDENTIFY_H_
 #define _DAXPOOL_IDENTIFY_H_
 #include <stddef.h>
+#include <sys/types.h>
 #include "private.h"
 
 #define DP_RANGES_MAX 512
@@ -13,14 +14,22 @@
  * its exact physical ranges, in order.
  */
 struct dp_identity {
-	enum daxpool_type type;	/* 0: neither kind */
-	char uuid[37];		/* pmem: the namespace's uuid */
-	char ranges[DP_RANGES_MAX];	/* ram: "0xSTART-0xEND,..." */
+	enum daxpool_type type; /* 0: neither kind */
+	char uuid[37]; /* pmem: the namespace's uuid */
+	char ranges[DP_RANGES_MAX]; /* ram: "0xSTART-0xEND,..." */
 };
 
 /* DEVDIR: the device's sysfs directory (/sys/bus/dax/devices/daxX.Y or
  * /sys/dev/char/MAJ:MIN); 0, or -1 when it is no pool's kind of device */
 int dp_identify(const char *devdir, struct dp_identity *id);
+/*
+ * A ram device's ranges are readable by root only, so root also notes,
+ * when it makes a ram pool's device (create, activate), which device that
+ * is: RUNDIR/ram/UUID says "daxX.Y MAJ:MIN" until the next boot. Read:
+ * 0 with the device's name and number, or -1.
+ */
+int dp_ram_binding_read(
+		const char *uuid, char *chardev, size_t len, dev_t *rdev);
 /* append "0xSTART-0xEND" (END inclusive) to RANGES; -1 if it is full */
 int dp_ranges_add(char *ranges, size_t len, unsigned long long start,
 		unsigned long long end);

@@ -54,7 +54,8 @@ static bool node_is_pool(struct daxpool_ctx *ctx, int fd)
 		return false;
 	if (ctx->hint.sysfs_fd >= 0) {
 		if (st.st_rdev == ctx->hint.rdev &&
-		    fstatat(ctx->hint.sysfs_fd, "size", &ast, 0) == 0)
+				fstatat(ctx->hint.sysfs_fd, "size", &ast, 0) ==
+						0)
 			return true;
 		close(ctx->hint.sysfs_fd);
 		ctx->hint.sysfs_fd = -1;
@@ -63,10 +64,23 @@ static bool node_is_pool(struct daxpool_ctx *ctx, int fd)
 			minor(st.st_rdev));
 	if (dp_identify(path, &id) < 0)
 		return false;
-	if (id.type == DAXPOOL_TYPE_PMEM ? strcasecmp(id.uuid, ctx->hint.uuid) != 0
-					 : !ctx->hint.ranges[0] ||
-					   strcmp(id.ranges, ctx->hint.ranges) != 0)
-		return false;
+	if (id.type == DAXPOOL_TYPE_PMEM) {
+		if (strcasecmp(id.uuid, ctx->hint.uuid) != 0)
+			return false;
+	} else if (id.ranges[0]) {
+		if (!ctx->hint.ranges[0] ||
+				strcmp(id.ranges, ctx->hint.ranges) != 0)
+			return false;
+	} else {
+		/* its ranges are root's to read: root's note of its device */
+		char name[64];
+		dev_t rdev;
+
+		if (dp_ram_binding_read(ctx->hint.uuid, name, sizeof(name),
+				    &rdev) ||
+				rdev != st.st_rdev)
+			return false;
+	}
 	ctx->hint.sysfs_fd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	ctx->hint.rdev = st.st_rdev;
 	return true;
@@ -132,7 +146,8 @@ static int lookup(struct daxpool_ctx *ctx, const char *id)
 	snprintf(ctx->hint.name, sizeof(ctx->hint.name), "%s", pool->rec.name);
 	snprintf(ctx->hint.uuid, sizeof(ctx->hint.uuid), "%s", pool->rec.uuid);
 	snprintf(ctx->hint.chardev, sizeof(ctx->hint.chardev), "%s", pool->chardev);
-	snprintf(ctx->hint.ranges, sizeof(ctx->hint.ranges), "%s", pool->rec.ranges);
+	snprintf(ctx->hint.ranges, sizeof(ctx->hint.ranges), "%s",
+			pool->rec.ranges);
 	ctx->hint.size = pool->dev_size;
 	ctx->hint.align = pool->rec.align;
 	ctx->hint.rec_ino = (uint64_t)st.st_ino;

@@ -2,6 +2,7 @@
 /* pure parsers: pool names, sizes, aligns, modes */
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <uuid/uuid.h>
 #include "private.h"
@@ -174,4 +175,16 @@ enum daxpool_type dp_type_parse(const char *s)
 	if (s && strcmp(s, "ram") == 0)
 		return DAXPOOL_TYPE_RAM;
 	return 0;
+}
+
+void dp_fmt_size(char *buf, size_t len, uint64_t v)
+{
+	const char *unit[] = { "B", "KiB", "MiB", "GiB", "TiB" };
+	int i = 0;
+
+	while (v >= 1024 && (v % 1024) == 0 && i < 4) {
+		v /= 1024;
+		i++;
+	}
+	snprintf(buf, len, "%llu %s", (unsigned long long)v, unit[i]);
 }

@@ -31,7 +31,9 @@ const char *dp_state_name(enum dp_state state)
 		[DP_STATE_UNSUPPORTED] = "unsupported",
 	};
 
-	return (unsigned int)state < sizeof(names) / sizeof(names[0]) ? names[state] : "unknown";
+	return (unsigned int)state < sizeof(names) / sizeof(names[0]) ?
+			names[state] :
+			"unknown";
 }
 
 /* at the context's end only: pool objects stay valid until then */
@@ -169,7 +171,10 @@ DAXPOOL_EXPORT const char *daxpool_pool_get_owner(struct daxpool_pool *p) { retu
 DAXPOOL_EXPORT const char *daxpool_pool_get_group(struct daxpool_pool *p) { return p->rec.group; }
 DAXPOOL_EXPORT unsigned int daxpool_pool_get_mode(struct daxpool_pool *p) { return p->rec.mode; }
 DAXPOOL_EXPORT int daxpool_pool_get_numa_node(struct daxpool_pool *p) { return p->numa_node; }
-DAXPOOL_EXPORT const char *daxpool_pool_get_state(struct daxpool_pool *p) { return dp_state_name(p->state); }
+DAXPOOL_EXPORT const char *daxpool_pool_get_state(struct daxpool_pool *p)
+{
+	return dp_state_name(p->state);
+}
 DAXPOOL_EXPORT const char *daxpool_pool_get_namespace(struct daxpool_pool *p) { return p->namespace; }
 DAXPOOL_EXPORT const char *daxpool_pool_get_label(struct daxpool_pool *p) { return p->label; }
 DAXPOOL_EXPORT uint64_t daxpool_pool_get_requested_size(struct daxpool_pool *p) { return p->rec.size; }

@@ -67,12 +67,12 @@ struct daxpool_create_args {
 /* a pool's state, as DESIGN.md lists them (daxpool_pool_get_state) */
 enum dp_state {
 	DP_STATE_ACTIVE,
-	DP_STATE_DISABLED,	/* device present, not enabled */
-	DP_STATE_INACTIVE,	/* a ram pool not re-created since boot */
-	DP_STATE_MISSING,	/* no device carries it */
-	DP_STATE_INCOMPLETE,	/* a change was cut short */
-	DP_STATE_CONFLICT,	/* held: another pool has its name */
-	DP_STATE_UNSUPPORTED,	/* a kind of pool this build lacks */
+	DP_STATE_DISABLED, /* device present, not enabled */
+	DP_STATE_INACTIVE, /* a ram pool not re-created since boot */
+	DP_STATE_MISSING, /* no device carries it */
+	DP_STATE_INCOMPLETE, /* a change was cut short */
+	DP_STATE_CONFLICT, /* held: another pool has its name */
+	DP_STATE_UNSUPPORTED, /* a kind of pool this build lacks */
 };
 const char *dp_state_name(enum dp_state state);
 
@@ -80,7 +80,7 @@ struct dp_backend;
 struct daxpool_pool {
 	struct daxpool_ctx *ctx;
 	struct daxpool_pool *next;
-	const struct dp_backend *ops;	/* its kind's backend; NULL: unsupported */
+	const struct dp_backend *ops; /* its kind's backend; NULL: unsupported */
 	bool live;		/* in the registry at the last look */
 	struct daxpool_record rec;
 	/* from the kernel, refreshed on enumeration */
@@ -125,11 +125,11 @@ struct daxpool_ctx {
 		char uuid[37];
 		char chardev[64];
 		uint64_t size, align;
-		char ranges[512];	/* ram: the device's ranges, as recorded */
+		char ranges[512]; /* ram: the device's ranges, as recorded */
 		uint64_t rec_ino;
 		int64_t rec_mtime_ns;
 		dev_t rdev;
-		int sysfs_fd;	/* the dax device's sysfs directory */
+		int sysfs_fd; /* the dax device's sysfs directory */
 	} hint;
 };
 
@@ -169,7 +169,9 @@ int dp_resolve_group(struct daxpool_ctx *ctx, const char *in, char *out,
 
 /* ndctl/daxctl contexts, opened on first use */
 struct ndctl_ctx *dp_ndctl(struct daxpool_ctx *ctx);
-/* drop libndctl's cached view after the kernel objects changed */
+/* the same for libdaxctl (dynamic dax regions: ram pools) */
+struct daxctl_ctx *dp_daxctl(struct daxpool_ctx *ctx);
+/* drop libndctl's and libdaxctl's cached views after the kernel changed */
 void dp_ndctl_reset(struct daxpool_ctx *ctx);
 void dp_pools_free(struct daxpool_ctx *ctx);
 
@@ -208,6 +210,8 @@ void dp_admin_unlock(struct daxpool_ctx *ctx);
 int dp_parse_uint(const char *str, unsigned long max, unsigned long *out);
 #define DP_ID_MAX 4294967294UL	/* (uid_t)-1 means "no change" to the kernel */
 const char *dp_type_name(enum daxpool_type type);
+/* "64 MiB": the largest unit that divides V exactly, for messages */
+void dp_fmt_size(char *buf, size_t len, uint64_t v);
 enum daxpool_type dp_type_parse(const char *s);
 
 #endif

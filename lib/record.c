@@ -40,7 +40,8 @@ static char *encode(const struct daxpool_record *rec, int flags)
 	if (rec->conflict)
 		json_object_object_add(o, "conflict", json_object_new_int(1));
 	if (rec->ranges[0])
-		json_object_object_add(o, "ranges", json_object_new_string(rec->ranges));
+		json_object_object_add(o, "ranges",
+				json_object_new_string(rec->ranges));
 	if (rec->region_range[0])
 		json_object_object_add(o, "region_range",
 				json_object_new_string(rec->region_range));
@@ -155,18 +156,26 @@ int dp_record_decode(const char *text, struct daxpool_record *rec,
 		goto out;
 	}
 	if (get_str(o, "name", rec->name, sizeof(rec->name), true, why) ||
-	    get_str(o, "uuid", rec->uuid, sizeof(rec->uuid), true, why) ||
-	    get_str(o, "type", type, sizeof(type), true, why) ||
-	    get_str(o, "owner", rec->owner, sizeof(rec->owner), true, why) ||
-	    get_str(o, "group", rec->group, sizeof(rec->group), true, why) ||
-	    get_str(o, "mode", mode, sizeof(mode), true, why) ||
-	    get_str(o, "region", rec->region, sizeof(rec->region), false, why) ||
-	    get_str(o, "intent", rec->intent, sizeof(rec->intent), false, why) ||
-	    get_str(o, "ranges", rec->ranges, sizeof(rec->ranges), false, why) ||
-	    get_str(o, "region_range", rec->region_range, sizeof(rec->region_range),
-		    false, why) ||
-	    get_int(o, "size", &size, why) || get_int(o, "align", &align, why) ||
-	    get_int(o, "created", &created, why))
+			get_str(o, "uuid", rec->uuid, sizeof(rec->uuid), true,
+					why) ||
+			get_str(o, "type", type, sizeof(type), true, why) ||
+			get_str(o, "owner", rec->owner, sizeof(rec->owner),
+					true, why) ||
+			get_str(o, "group", rec->group, sizeof(rec->group),
+					true, why) ||
+			get_str(o, "mode", mode, sizeof(mode), true, why) ||
+			get_str(o, "region", rec->region, sizeof(rec->region),
+					false, why) ||
+			get_str(o, "intent", rec->intent, sizeof(rec->intent),
+					false, why) ||
+			get_str(o, "ranges", rec->ranges, sizeof(rec->ranges),
+					false, why) ||
+			get_str(o, "region_range", rec->region_range,
+					sizeof(rec->region_range), false,
+					why) ||
+			get_int(o, "size", &size, why) ||
+			get_int(o, "align", &align, why) ||
+			get_int(o, "created", &created, why))
 		goto out;
 	if (json_object_object_get_ex(o, "conflict", &v) &&
 			(get_int(o, "conflict", &conflict, why) ||

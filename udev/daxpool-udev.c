@@ -50,12 +50,14 @@ static bool ram_record(const char *ranges, struct daxpool_record *rec,
 		const char *why;
 		size_t n = strlen(d->d_name);
 
-		if (d->d_name[0] == '.' || n < 6 || strcmp(d->d_name + n - 5, ".json"))
+		if (d->d_name[0] == '.' || n < 6 ||
+				strcmp(d->d_name + n - 5, ".json"))
 			continue;
 		if ((size_t)snprintf(path, len, "%s/%s", dir, d->d_name) >= len)
 			continue;
 		found = dp_registry_read_file(path, rec, &why) == 0 &&
-			rec->type == DAXPOOL_TYPE_RAM && strcmp(rec->ranges, ranges) == 0;
+				rec->type == DAXPOOL_TYPE_RAM &&
+				strcmp(rec->ranges, ranges) == 0;
 	}
 	closedir(dp);
 	return found;
@@ -76,16 +78,16 @@ int main(int argc, char **argv)
 	}
 	snprintf(path, sizeof(path), "/sys/bus/dax/devices/%s", argv[1]);
 	if (dp_identify(path, &id) < 0)
-		return 0;	/* no pool's kind of device */
+		return 0; /* no pool's kind of device */
 	if (id.type == DAXPOOL_TYPE_RAM) {
 		if (!ram_record(id.ranges, &rec, path, sizeof(path)))
-			return 0;	/* a device no ram pool recorded */
+			return 0; /* a device no ram pool recorded */
 		snprintf(uuid, sizeof(uuid), "%s", rec.uuid);
 	} else {
 		snprintf(uuid, sizeof(uuid), "%s", id.uuid);
 		if (dp_record_path(DAXPOOL_CONFDIR, uuid, path, sizeof(path)) ||
-		    access(path, F_OK) != 0)
-			return 0;	/* a namespace that is not a pool */
+				access(path, F_OK) != 0)
+			return 0; /* a namespace that is not a pool */
 		if (dp_registry_read_file(path, &rec, &why) < 0) {
 			syslog(LOG_ERR, "%s: registry record %s unusable (%s); leaving the device root-only",
 					argv[1], path, why);
