@@ -13,9 +13,9 @@ static const char activate_usage[] =
 		"usage: daxpool activate\n"
 		"\n"
 		"Rebuilds the registry from the media copies, finishes or rolls back\n"
-		"changes cut short, enables disabled pools and lets udev apply owners,\n"
-		"modes and links. Prints what it did per pool as a JSON array; safe to\n"
-		"run at any time.\n";
+		"changes cut short, enables disabled pools, re-creates ram pools on\n"
+		"their recorded ranges and lets udev apply owners, modes and links.\n"
+		"Prints what it did per pool as a JSON array; safe to run at any time.\n";
 
 /* the findings about UUID (or about REGION, for uuid NULL) as word lists */
 static void words(struct daxpool_report *report, const char *uuid,

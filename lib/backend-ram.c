@@ -480,7 +480,7 @@ static int ram_place(struct daxpool_ctx *ctx,
 	}
 	if (kmem)
 		return dp_fail(ctx, EBUSY,
-				"%s's memory is online as System RAM (kmem): it cannot be carved into pools; give it back with 'daxctl reconfigure-device --mode=devdax' first",
+				"%s's memory is online as System RAM (kmem): it cannot be carved into pools; give it back with 'daxctl reconfigure-device --mode=devdax --force' first",
 				args->region ? args->region :
 					       "the dynamic dax region");
 	if (fixed)
@@ -531,12 +531,64 @@ static int shrink_whole(struct daxpool_ctx *ctx, struct daxctl_dev *dev)
 	return 0;
 }
 
+/* a carve that failed gives the spanning device its region back */
+static void regrow(struct daxpool_ctx *ctx, const char *rname, const char *name)
+{
+	struct daxctl_region *region;
+	struct daxctl_dev *dev;
+
+	dp_ndctl_reset(ctx);
+	region = find_region(ctx, "", rname);
+	if (!region)
+		return;
+	daxctl_dev_foreach (region, dev)
+		if (strcmp(daxctl_dev_get_devname(dev), name) == 0) {
+			if (daxctl_dev_set_size(dev,
+					    daxctl_region_get_size(region)) ==
+					0)
+				daxctl_dev_enable_devdax(dev);
+			return;
+		}
+}
+
+/* every one of RANGES is free in REGION (the device WHOLE will be shrunk) */
+static int ranges_free(struct daxpool_ctx *ctx, struct daxctl_region *region,
+		struct daxctl_dev *whole, const char *ranges)
+{
+	char copy[DP_RANGES_MAX], *tok, *save = NULL;
+	struct daxctl_mapping *m;
+	struct daxctl_dev *dev;
+
+	snprintf(copy, sizeof(copy), "%s", ranges);
+	for (tok = strtok_r(copy, ",", &save); tok;
+			tok = strtok_r(NULL, ",", &save)) {
+		unsigned long long s, e;
+
+		if (sscanf(tok, "0x%llx-0x%llx", &s, &e) != 2)
+			return dp_fail(ctx, EINVAL,
+					"bad range '%s' in the record", tok);
+		daxctl_dev_foreach (region, dev) {
+			if (dev == whole || !daxctl_dev_get_size(dev))
+				continue;
+			daxctl_mapping_foreach (dev, m)
+				if (daxctl_mapping_get_start(m) <= e &&
+						daxctl_mapping_get_end(m) >= s)
+					return dp_fail(ctx, EBUSY,
+							"the range %s is no longer free: %s holds it",
+							tok,
+							daxctl_dev_get_devname(
+									dev));
+		}
+	}
+	return 0;
+}
+
 /* the region's seed with ALIGN, then SIZE bytes or the exact RANGES */
 static int carve(struct daxpool_ctx *ctx, struct daxctl_region *region,
 		uint64_t align, uint64_t size, const char *ranges, char *got,
 		size_t got_len)
 {
-	char rname[32], copy[DP_RANGES_MAX], *tok, *save = NULL;
+	char rname[32], copy[DP_RANGES_MAX], *tok, *save = NULL, whole[32] = "";
 	struct daxctl_dev *dev;
 	struct offer o;
 	int rc;
@@ -547,26 +599,39 @@ static int carve(struct daxpool_ctx *ctx, struct daxctl_region *region,
 		return dp_fail(ctx, EBUSY,
 				"%s's memory is online as System RAM (kmem)",
 				rname);
-	if (o.whole && (rc = shrink_whole(ctx, o.whole)))
+	if (ranges && (rc = ranges_free(ctx, region, o.whole, ranges)))
 		return rc;
+	if (o.whole) {
+		rc = shrink_whole(ctx, o.whole);
+		if (rc)
+			return rc;
+		snprintf(whole, sizeof(whole), "%s",
+				daxctl_dev_get_devname(o.whole));
+	}
 	dev = daxctl_region_get_dev_seed(region);
 	if (!dev) {
 		/* a region whose device spanned it all has no seed: ask for one */
 		rc = daxctl_region_create_dev(region);
-		if (rc < 0)
-			return dp_fail(ctx, -rc, "%s: cannot make a device: %s",
+		if (rc < 0) {
+			rc = dp_fail(ctx, -rc, "%s: cannot make a device: %s",
 					rname, strerror(-rc));
+			goto out;
+		}
 		dp_ndctl_reset(ctx);
 		region = find_region(ctx, "", rname);
 		dev = region ? daxctl_region_get_dev_seed(region) : NULL;
 	}
-	if (!dev)
-		return dp_fail(ctx, ENXIO, "%s has no seed device", rname);
+	if (!dev) {
+		rc = dp_fail(ctx, ENXIO, "%s has no seed device", rname);
+		goto out;
+	}
 	rc = daxctl_dev_set_align(dev, align);
-	if (rc < 0)
-		return dp_fail(ctx, -rc, "%s does not support align %llu: %s",
+	if (rc < 0) {
+		rc = dp_fail(ctx, -rc, "%s does not support align %llu: %s",
 				rname, (unsigned long long)align,
 				strerror(-rc));
+		goto out;
+	}
 	if (!ranges) {
 		rc = daxctl_dev_set_size(dev, size);
 		if (rc < 0)
@@ -610,6 +675,9 @@ static int carve(struct daxpool_ctx *ctx, struct daxctl_region *region,
 			daxctl_dev_disable(dev);
 		daxctl_dev_set_size(dev, 0);
 	}
+out:
+	if (rc && whole[0])
+		regrow(ctx, rname, whole);
 	dp_ndctl_reset(ctx);
 	return rc;
 }

@@ -414,7 +414,7 @@ static void settle_device(struct scan *s, struct entry *e)
 		f = add(s, e, NULL, "missing", "drop-record",
 				"drop its records (its memory is gone)",
 				gone ? "no namespace and no media copy carries the uuid of '%s': it was destroyed" :
-				       "no namespace carries the uuid of '%s'",
+				       "no device carries '%s' (pmem: no namespace has its uuid; ram: its region is gone)",
 				e->etc.name);
 		if ((s->flags & DAXPOOL_CHECK_REPAIR) ||
 				(gone && (s->flags & REPAIR)))
