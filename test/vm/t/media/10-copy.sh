@@ -110,6 +110,25 @@ check_fails "check: owner-unknown" -- daxpool check
 like "it names carol" "$(jq -r '.[] | select(.problem == "owner-unknown") | .detail' "$CHECK_OUT")" carol
 check "chown it to alice" -- daxpool chown alice m2b
 
+# a namespace removed behind daxpool's back: its pool is missing; and a
+# plain ndctl namespace (no pool) is never touched by check or activate
+check "a plain fsdax namespace beside the pools" -- \
+	ndctl create-namespace -r "$region" -m fsdax -s 32M -n plain
+check "and one more pool, m3" -- daxpool create m3 --size 32M
+u3=$(pool_field m3 uuid)
+check "ndctl destroys m3's namespace behind daxpool's back" -- \
+	ndctl destroy-namespace -f "$(ns_dev m3)"
+is "list says missing" "$(pool_field m3 state)" missing
+check "activate does not drop it (its region may only be late)" -- daxpool activate
+is "still missing" "$(pool_field m3 state)" missing
+check_fails "check: missing" -- daxpool check
+is "the finding" "$(jq -r '.[] | select(.uuid == "'$u3'") | .problem' "$CHECK_OUT")" missing
+check "check --repair drops its records" -- daxpool check --repair
+is "m3 is gone from list" "$(daxpool list | jq '[.[] | select(.name == "m3")] | length')" 0
+check "and from the media: the name is free again" -- sh -c 'daxpool create m3 --size 32M && daxpool destroy m3'
+check "the plain namespace is untouched" -- test -n "$(ns_dev plain)"
+check "remove it" -- ndctl destroy-namespace -f "$(ns_dev plain)"
+
 check "destroy m1 and m2b" -- daxpool destroy m1 m2b
 is "the last pool took the media copy with it" "$(meta_ns)" ""
 is "nothing left (the media copy went with the last pool)" "$(ns_count) $(rec_count) $(meta_count)" "0 0 0"

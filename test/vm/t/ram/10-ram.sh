@@ -58,6 +58,19 @@ case $DAXPOOL_PHASE in
 	like "saying it cannot be carved" "$(cat "$CHECK_OUT")" "static dax region"
 	is "refusals left nothing behind" "$(daxpool list | jq -r '[.[].name] | sort | join(" ")')" "a c d p1 r1"
 
+	check_ok_or_refused() { # an align the region may not support
+		if daxpool create x --type ram --size 32M --align 4K > /tmp/x.out 2>&1; then
+			ok "align 4K: the region supports it"
+			daxpool destroy x >/dev/null
+		else
+			like "align 4K: refused, saying so" "$(cat /tmp/x.out)" "does not support align"
+		fi
+	}
+	check_ok_or_refused
+	check "chown, chmod, rename a ram pool (registry only)" -- sh -c \
+		'daxpool chown bob a && daxpool chmod 0660 a && daxpool rename a a2'
+	is "the node follows" "$(stat -c '%U %a' "$(readlink -f /dev/daxpool/a2)")" "bob 660"
+	check "and back" -- sh -c 'daxpool rename a2 a && daxpool chown root a && daxpool chmod 0600 a'
 	check "check is clean" -- daxpool check
 	for n in r1 a c d; do
 		view $n > "$state.$n"
@@ -81,11 +94,29 @@ case $DAXPOOL_PHASE in
 	check "and pins it for RDMA" -- run_as alice daxpool rdma-check r1
 	check "check is clean" -- daxpool check
 	check "activate again: nothing to do" -- sh -c 'daxpool activate | jq -e "[.[].actions[]] | length == 0"'
-	check "destroy them all" -- daxpool destroy r1 a d p1
+	# a range that is no longer free: that pool stays inactive, says why,
+	# and comes back once the range is free again
+	rid=$(daxctl list -R | jq -r '[.] | flatten | map(select(.path | test("hmem"))) | .[0].id')
+	check "create e" -- daxpool create e --type ram --size 32M
+	edev=$(pool_field e chardev)
+	check "a boot's worth of loss for e: its device goes" -- sh -c \
+		"daxctl disable-device $edev && daxctl destroy-device $edev"
+	is "e is inactive" "$(pool_field e state)" inactive
+	check "a plain device takes all the free space, e's range with it" -- \
+		sh -c "daxctl create-device -r $rid > /tmp/plain.json"
+	plain=$(jq -r '[.] | flatten | .[0].chardev' /tmp/plain.json)
+	check_fails "activate cannot bring e back (exit 1)" -- sh -c 'daxpool activate > /tmp/act.json'
+	is "it says e is still inactive" "$(jq -c '.[] | select(.pool == "e") | .problems' /tmp/act.json)" '["inactive"]'
+	is "while the others are fine" "$(jq -c '[.[] | select(.pool != "e") | .problems[]] | length' /tmp/act.json)" 0
+	check_fails "check --repair gives the reason" -- sh -c 'daxpool check --repair e > /tmp/chk.json'
+	like "the range is no longer free" "$(jq -r '.[0].failure' /tmp/chk.json)" "no longer free"
+	check "the plain device goes" -- sh -c "daxctl disable-device $plain && daxctl destroy-device $plain"
+	check "activate brings e back" -- daxpool activate
+	is "e is active" "$(pool_field e state)" active
+	check "destroy them all" -- daxpool destroy r1 a d p1 e
 	is "nothing left" "$(daxpool list)" "[]"
 
 	# the region's memory online as System RAM: refused, and said so
-	rid=$(daxctl list -R | jq -r '[.] | flatten | .[0].id')
 	dev=$(daxctl create-device -r "$rid" -s 128M 2>/dev/null | jq -r '[.] | flatten | .[0].chardev')
 	if [ -n "$dev" ] && [ "$dev" != null ] &&
 	   { echo offline > /sys/devices/system/memory/auto_online_blocks; true; } &&
