@@ -601,6 +601,27 @@ static int settle_media_copies(struct daxpool_ctx *ctx, int load_rc,
 	return 0;
 }
 
+/*
+ * A region's copy speaks for the pools on that region only: a copy that
+ * names a pool whose namespace is on another region (an NVDIMM from
+ * elsewhere, or forged) is not believed for it. True if nothing is left
+ * to look at.
+ */
+static bool foreign_claim(struct scan *s, struct entry *e)
+{
+	if (!e->in_media || !e->pool.namespace[0] ||
+			strcmp(e->pool.region, e->media_region) == 0)
+		return false;
+	add(s, e, e->media_region, "media-mismatch", NULL, NULL,
+			"the media copy on %s names pool %s, whose namespace is on %s: that record is not believed",
+			e->media_region, e->media.uuid, e->pool.region);
+	e->in_media = false;
+	if (!e->in_etc)
+		return true;
+	refresh(s, e);
+	return false;
+}
+
 static int scan(struct scan *s)
 {
 	size_t i;
@@ -619,6 +640,8 @@ static int scan(struct scan *s)
 		if (!e->selected)
 			continue;
 		refresh(s, e);
+		if (foreign_claim(s, e))
+			continue;
 		if (settle_intent(s, e))
 			continue;
 		settle_copies(s, e);
