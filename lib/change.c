@@ -30,7 +30,7 @@ static void undo_intent(struct daxpool_ctx *ctx, const struct dp_backend *be,
  * takes the media's side. STEP names the cut points.
  */
 static int write_record(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
-		const char *step)
+		const struct daxpool_record *old, const char *step)
 {
 	const struct dp_backend *be = pool->ops;
 	char point[64];
@@ -44,9 +44,15 @@ static int write_record(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 	snprintf(point, sizeof(point), "%s:media", step);
 	dp_cut_point(point);
 	rc = dp_registry_write(ctx, &pool->rec);
+	if (rc) {
+		/* the registry refused (a read-only /etc): so does the change */
+		pool->rec = *old;
+		if (be && be->store)
+			be->store(ctx, pool);
+		return rc;
+	}
 	snprintf(point, sizeof(point), "%s:etc", step);
-	if (!rc)
-		dp_cut_point(point);
+	dp_cut_point(point);
 	return rc;
 }
 
@@ -174,7 +180,7 @@ DAXPOOL_EXPORT int daxpool_pool_set_owner(struct daxpool_pool *pool,
 		const char *owner, const char *group)
 {
 	struct daxpool_ctx *ctx = pool->ctx;
-	struct daxpool_record rec;
+	struct daxpool_record rec, old;
 	struct daxpool_pool *cur;
 	uid_t uid;
 	gid_t gid;
@@ -189,9 +195,10 @@ DAXPOOL_EXPORT int daxpool_pool_set_owner(struct daxpool_pool *pool,
 	cur = begin_change(pool, "changing", &rc);
 	if (!cur)
 		return rc;
+	old = cur->rec;
 	snprintf(cur->rec.owner, sizeof(cur->rec.owner), "%s", rec.owner);
 	snprintf(cur->rec.group, sizeof(cur->rec.group), "%s", rec.group);
-	rc = write_record(ctx, cur, "chown");
+	rc = write_record(ctx, cur, &old, "chown");
 	if (!rc)
 		rc = dp_apply_ownership(ctx, cur);
 	return end_change(ctx, rc);
@@ -201,6 +208,7 @@ DAXPOOL_EXPORT int daxpool_pool_set_mode(struct daxpool_pool *pool,
 		unsigned int mode)
 {
 	struct daxpool_ctx *ctx = pool->ctx;
+	struct daxpool_record old;
 	struct daxpool_pool *cur;
 	int rc;
 
@@ -210,8 +218,9 @@ DAXPOOL_EXPORT int daxpool_pool_set_mode(struct daxpool_pool *pool,
 	cur = begin_change(pool, "changing", &rc);
 	if (!cur)
 		return rc;
+	old = cur->rec;
 	cur->rec.mode = mode;
-	rc = write_record(ctx, cur, "chmod");
+	rc = write_record(ctx, cur, &old, "chmod");
 	if (!rc)
 		rc = dp_apply_ownership(ctx, cur);
 	return end_change(ctx, rc);
@@ -229,6 +238,7 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 {
 	struct daxpool_ctx *ctx = pool->ctx;
 	const struct dp_backend *be;
+	struct daxpool_record old;
 	struct daxpool_pool *cur;
 	const char *why;
 	int rc;
@@ -243,10 +253,11 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 	if (rc)
 		return end_change(ctx, rc);
 	be = cur->ops;
+	old = cur->rec;
 	snprintf(cur->rec.name, sizeof(cur->rec.name), "%s", name);
 	/* renamed by uuid, a pool that lost a name conflict is itself again */
 	cur->rec.conflict = false;
-	rc = write_record(ctx, cur, "rename");
+	rc = write_record(ctx, cur, &old, "rename");
 	if (rc)
 		return end_change(ctx, rc);
 	if (be && be->relabel && strcmp(cur->label, name) != 0) {

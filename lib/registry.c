@@ -66,6 +66,14 @@ static int mkdir_p(const char *dir)
 	return mkdir_public(tmp);
 }
 
+/* the registry on a read-only root (an image, a stateless node) */
+static int read_only(struct daxpool_ctx *ctx, const char *dir)
+{
+	return dp_fail(ctx, EROFS,
+			"%s is on a read-only file system: daxpool keeps the registry of pools there (udev reads it at boot); remount it read-write, or mount a writable file system on %s",
+			dir, ctx->confdir);
+}
+
 int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec)
 {
 	char dir[PATH_MAX], path[PATH_MAX + 64], tmp[PATH_MAX + 64];
@@ -77,6 +85,8 @@ int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec)
 	if (rc)
 		return dp_fail(ctx, -rc, "registry path too long");
 	rc = mkdir_p(dir);
+	if (rc == -EROFS)
+		return read_only(ctx, dir);
 	if (rc)
 		return dp_fail(ctx, -rc, "cannot create registry directory %s: %s",
 				dir, strerror(-rc));
@@ -90,6 +100,8 @@ int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec)
 	if (fd < 0) {
 		rc = errno;
 		free(text);
+		if (rc == EROFS)
+			return read_only(ctx, dir);
 		return dp_fail(ctx, rc, "cannot write registry %s: %s", dir,
 				strerror(rc));
 	}
@@ -138,6 +150,8 @@ int dp_registry_remove(struct daxpool_ctx *ctx, const char *uuid)
 	dp_record_path(ctx->confdir, uuid, path, sizeof(path));
 	if (unlink(path) < 0 && errno != ENOENT) {
 		rc = errno;
+		if (rc == EROFS)
+			return read_only(ctx, dir);
 		return dp_fail(ctx, rc, "cannot remove registry record %s: %s",
 				path, strerror(rc));
 	}
