@@ -201,17 +201,14 @@ static struct daxctl_region *find_region(
 /* root's note of the pool's device for this boot: see identify.h */
 static void bind(struct daxpool_pool *pool)
 {
-	char path[256], dir[256];
+	char path[256], node[96];
 	struct stat st;
 	FILE *f;
 
 	if (dp_run_path("ram", pool->rec.uuid, true, path, sizeof(path)))
 		return;
-	snprintf(dir, sizeof(dir), "%s/ram", DAXPOOL_RUNDIR);
-	chmod(DAXPOOL_RUNDIR, 0755);
-	chmod(dir, 0755);
-	snprintf(dir, sizeof(dir), "/dev/%s", pool->chardev);
-	if (stat(dir, &st) < 0)
+	snprintf(node, sizeof(node), "/dev/%s", pool->chardev);
+	if (stat(node, &st) < 0)
 		return;
 	f = fopen(path, "we");
 	if (!f)
@@ -235,8 +232,6 @@ static bool bound_dev(struct daxpool_pool *pool)
 {
 	char path[PATH_MAX], buf[64], want[32];
 	dev_t rdev;
-	FILE *f;
-	bool ok;
 
 	if (dp_ram_binding_read(pool->rec.uuid, pool->chardev,
 			    sizeof(pool->chardev), &rdev))
@@ -244,23 +239,14 @@ static bool bound_dev(struct daxpool_pool *pool)
 	snprintf(want, sizeof(want), "%u:%u", major(rdev), minor(rdev));
 	snprintf(path, sizeof(path), "/sys/bus/dax/devices/%s/dev",
 			pool->chardev);
-	f = fopen(path, "re");
-	ok = f && fgets(buf, sizeof(buf), f) &&
-			strncmp(buf, want, strlen(want)) == 0 &&
-			buf[strlen(want)] == '\n';
-	if (f)
-		fclose(f);
-	if (!ok) {
+	if (!dp_read_line(path, buf, sizeof(buf)) || strcmp(buf, want) != 0) {
 		pool->chardev[0] = '\0';
 		return false;
 	}
 	snprintf(path, sizeof(path), "/sys/bus/dax/devices/%s/size",
 			pool->chardev);
-	f = fopen(path, "re");
-	if (f && fgets(buf, sizeof(buf), f))
+	if (dp_read_line(path, buf, sizeof(buf)))
 		pool->dev_size = strtoull(buf, NULL, 0);
-	if (f)
-		fclose(f);
 	snprintf(path, sizeof(path), "/sys/bus/dax/devices/%s/driver",
 			pool->chardev);
 	pool->state = access(path, F_OK) == 0 ? DP_STATE_ACTIVE :

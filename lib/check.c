@@ -237,6 +237,20 @@ static void refresh(struct scan *s, struct entry *e)
 		e->pool.ops->refresh(s->ctx, &e->pool);
 }
 
+/* is E the pool ID names (by name or uuid, in either copy)? */
+static bool is_named(const struct entry *e, const char *id)
+{
+	return (e->in_etc &&
+			       (strcmp(e->etc.name, id) == 0 ||
+					       strcasecmp(e->etc.uuid, id) ==
+							       0)) ||
+			(e->in_media &&
+					(strcmp(e->media.name, id) == 0 ||
+							strcasecmp(e->media.uuid,
+									id) ==
+									0));
+}
+
 static bool selected(struct scan *s, const struct entry *e)
 {
 	const char *const *n;
@@ -244,16 +258,7 @@ static bool selected(struct scan *s, const struct entry *e)
 	if (!s->names)
 		return true;
 	for (n = s->names; *n; n++)
-		if ((e->in_etc &&
-				    (strcmp(e->etc.name, *n) == 0 ||
-						    strcasecmp(e->etc.uuid,
-								    *n) == 0)) ||
-				(e->in_media &&
-						(strcmp(e->media.name,
-								 *n) == 0 ||
-								strcasecmp(e->media.uuid,
-										*n) ==
-										0)))
+		if (is_named(e, *n))
 			return true;
 	return false;
 }
@@ -689,10 +694,7 @@ static int run(struct daxpool_ctx *ctx, const char *const *names,
 		bool found = false;
 
 		for (i = 0; i < s.n && !found; i++)
-			found = selected(
-					&(struct scan){ .names = (const char *const[]){ *n,
-									NULL } },
-					&s.e[i]);
+			found = is_named(&s.e[i], *n);
 		if (!found)
 			rc = dp_fail(ctx, ENOENT,
 					"no pool '%s' in the registry or on any media",

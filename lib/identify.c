@@ -8,7 +8,7 @@
 #include <sys/sysmacros.h>
 #include "identify.h"
 
-static bool read_line(const char *path, char *buf, size_t len)
+bool dp_read_line(const char *path, char *buf, size_t len)
 {
 	FILE *f = fopen(path, "re");
 	bool ok;
@@ -43,11 +43,11 @@ static bool pmem_uuid(const char *real, struct dp_identity *id)
 		return false;
 	snprintf(path, sizeof(path), "%.*s/namespace", (int)(slash - real),
 			real);
-	if (!read_line(path, ns, sizeof(ns)) || strchr(ns, '/') ||
+	if (!dp_read_line(path, ns, sizeof(ns)) || strchr(ns, '/') ||
 			strncmp(ns, "namespace", 9) != 0)
 		return false;
 	snprintf(path, sizeof(path), "/sys/bus/nd/devices/%s/uuid", ns);
-	return read_line(path, id->uuid, sizeof(id->uuid)) &&
+	return dp_read_line(path, id->uuid, sizeof(id->uuid)) &&
 			daxpool_is_uuid(id->uuid);
 }
 
@@ -62,10 +62,10 @@ static bool ram_ranges(const char *real, struct dp_identity *id)
 		char *ea, *eb;
 
 		snprintf(path, sizeof(path), "%s/mapping%d/start", real, i);
-		if (!read_line(path, a, sizeof(a)))
+		if (!dp_read_line(path, a, sizeof(a)))
 			break;
 		snprintf(path, sizeof(path), "%s/mapping%d/end", real, i);
-		if (!read_line(path, b, sizeof(b)))
+		if (!dp_read_line(path, b, sizeof(b)))
 			return false;
 		start = strtoull(a, &ea, 0);
 		end = strtoull(b, &eb, 0);
@@ -84,7 +84,7 @@ int dp_ram_binding_read(
 	unsigned int maj, min;
 
 	if (dp_run_path("ram", uuid, false, path, sizeof(path)) ||
-			!read_line(path, line, sizeof(line)) ||
+			!dp_read_line(path, line, sizeof(line)) ||
 			sscanf(line, "%63s %u:%u", name, &maj, &min) != 3 ||
 			strncmp(name, "dax", 3) != 0 || strchr(name, '/') ||
 			strlen(name) >= len)

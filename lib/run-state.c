@@ -17,12 +17,15 @@ int dp_run_path(const char *kind, const char *uuid, bool make_dir, char *buf,
 
 	if (!daxpool_is_uuid(uuid))
 		return -1;
+	/* 0755 whatever root's umask: ordinary users read these states */
 	if (make_dir) {
-		mkdir(DAXPOOL_RUNDIR, 0755);
+		if (mkdir(DAXPOOL_RUNDIR, 0755) == 0)
+			chmod(DAXPOOL_RUNDIR, 0755);
 		n = snprintf(buf, len, "%s/%s", DAXPOOL_RUNDIR, kind);
 		if (n < 0 || (size_t)n >= len)
 			return -1;
-		mkdir(buf, 0755);
+		if (mkdir(buf, 0755) == 0)
+			chmod(buf, 0755);
 	}
 	n = snprintf(buf, len, "%s/%s/%s", DAXPOOL_RUNDIR, kind, uuid);
 	return n < 0 || (size_t)n >= len ? -1 : 0;
