@@ -42,6 +42,19 @@ dev_size() {
 	cat "/sys/bus/dax/devices/$1/size"
 }
 
+# make_pools N PREFIX ARGS...: N pools PREFIX1..PREFIXN made with
+# `daxpool create NAME ARGS...` (benchmarks' scale); says which failed
+make_pools() {
+	n=$1 prefix=$2
+	shift 2
+	for i in $(seq "$n"); do
+		daxpool create "$prefix$i" "$@" >/dev/null 2>/tmp/make_pools.err || {
+			not_ok "create $prefix$i: $(cat /tmp/make_pools.err)"
+			return 1
+		}
+	done
+}
+
 # destroy every pool and stray namespace so a scenario starts clean
 clean_slate() {
 	for n in $(daxpool list 2>/dev/null | jq -r '.[].name'); do

@@ -16,9 +16,7 @@ diag "create, mean of 5: daxpool create --size 64M --no-zero ${dp} ms; ndctl cre
 ok "create timings"
 
 # list with 100 pools
-for i in $(seq 100); do
-	daxpool create l$i --size 4M --no-zero -r "$r" >/dev/null 2>/tmp/e || { not_ok "create l$i"; cat /tmp/e; break; }
-done
+make_pools 100 l --size 4M --no-zero -r "$r"
 diag "pools: $(daxpool list | jq length)"
 dl=$(timeit 5 daxpool list)
 nl=$(timeit 5 ndctl list -N)

@@ -8,9 +8,7 @@
 clean_slate
 r=$(labeled_regions | head -n 1)
 
-for i in $(seq 100); do
-	daxpool create a$i --size 4M --no-zero -r "$r" >/dev/null 2>/tmp/e || { not_ok "create a$i"; cat /tmp/e; break; }
-done
+make_pools 100 a --size 4M --no-zero -r "$r"
 diag "pools: $(daxpool list | jq length)"
 warm=$(timeit 5 daxpool activate)
 nd=$(timeit 5 ndctl list -N)

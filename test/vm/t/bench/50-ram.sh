@@ -10,9 +10,7 @@ clean_slate
 rid=$(daxctl list -R | jq -r '[.] | flatten | map(select(.path | test("hmem"))) | .[0].id')
 gone() { daxctl disable-device -r "$rid" all >/dev/null 2>&1; daxctl destroy-device -r "$rid" all >/dev/null 2>&1; }
 
-for i in $(seq 50); do
-	daxpool create r$i --type ram --size 4M --no-zero >/dev/null 2>/tmp/e || { not_ok "create r$i"; cat /tmp/e; break; }
-done
+make_pools 50 r --type ram --size 4M --no-zero
 is "50 ram pools" "$(daxpool list | jq '[.[] | select(.type == "ram")] | length')" 50
 gone
 is "after the stand-in boot all 50 are inactive" "$(daxpool list | jq '[.[] | select(.state == "inactive")] | length')" 50
