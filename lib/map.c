@@ -4,10 +4,11 @@
  * reads (registry, sysfs) is world-readable; the kernel enforces the
  * device's mode at open(). The shared lock tells destroy the pool is in use.
  *
- * Opening must cost about what open+mmap of the device costs, so after the
- * first lookup a context remembers where the pool was and only re-proves
- * it: the registry record is the same file, and the device opened carries
- * the pool's uuid.
+ * Opening must cost about what open+mmap of the device costs, whatever the
+ * number of pools: the first open follows the pool's /dev/daxpool link
+ * (lookup-link.c) and enumerates nothing; a context then remembers where
+ * the pool was and only re-proves it: the registry record is the same
+ * file, and the device opened carries the pool's uuid.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -20,6 +21,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 #include "identify.h"
+#include "lookup-link.h"
 #include "quiesce.h"
 #include "registry.h"
 
@@ -184,7 +186,7 @@ static struct daxpool_map *map_open(struct daxpool_ctx *ctx,
 		const char *name, int flags)
 {
 	struct daxpool_map *map;
-	int prot, e, fd = -1;
+	int prot, e, fd = -ESTALE;
 
 	if (!ctx || !name || (flags != O_RDWR && flags != O_RDONLY)) {
 		errno = EINVAL;
@@ -198,12 +200,15 @@ static struct daxpool_map *map_open(struct daxpool_ctx *ctx,
 	}
 	if (hint_matches(ctx, name))
 		fd = open_device(ctx, flags);
+	/* first use, or the pool changed: its link leads to it directly */
+	if (fd == -ESTALE && !ctx->error[0] && dp_lookup_link(ctx, name) == 0)
+		fd = open_device(ctx, flags);
 	if (fd < 0 && fd != -ESTALE && ctx->error[0]) {
 		errno = -fd;
 		return NULL;
 	}
 	if (fd < 0) {
-		/* first use, or the pool changed: look it up and try once more */
+		/* no link, or not this pool's: the full lookup, and once more */
 		e = lookup(ctx, name);
 		if (e == 0) {
 			fd = open_device(ctx, flags);

@@ -83,9 +83,13 @@ static int cmd_map(int argc, char **argv)
 		daxpool_unref(ctx);
 		return 2;
 	}
-	printf("{\"ok\":true,\"size\":%zu,\"align\":%zu,\"aligned\":%s,\"pid\":%d}\n",
+	printf("{\"ok\":true,\"name\":\"%s\",\"uuid\":\"%s\",\"size\":%zu,\"align\":%zu,\"aligned\":%s,\"pid\":%d}\n",
+			daxpool_map_get_name(map), daxpool_map_get_uuid(map),
 			daxpool_map_get_size(map), daxpool_map_get_align(map),
-			((uintptr_t)daxpool_map_get_addr(map) % daxpool_map_get_align(map)) ? "false" : "true",
+			((uintptr_t)daxpool_map_get_addr(map) %
+					daxpool_map_get_align(map)) ?
+					"false" :
+					"true",
 			(int)getpid());
 	fflush(stdout);
 	if (strcmp(then, "write") == 0) {

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Open by name in constant time: udev's /dev/daxpool/NAME link names the
+ * device, the device says which pool it can be (identify.c: a namespace
+ * uuid; for a ram device the uuid udev noted for it), and that pool's
+ * record is read by its uuid. Nothing is enumerated, so the cost does not
+ * grow with the number of pools.
+ *
+ * The link is only a lead. map.c still proves the opened node is the pool
+ * (node_is_pool), and a link that is missing, late (a rename's change
+ * event not yet run) or names another pool sends map.c to the full
+ * lookup, which is what decides "no such pool" and "being changed".
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+#include "identify.h"
+#include "lookup-link.h"
+#include "quiesce.h"
+#include "registry.h"
+
+/* what udev stored for the device (the helper's DAXPOOL_UUID): the lead
+ * for a ram device, whose ranges only root may read */
+static bool udev_noted_uuid(dev_t rdev, char *uuid, size_t len)
+{
+	static const char key[] = "E:DAXPOOL_UUID=";
+	char path[64], line[128];
+	bool found = false;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/run/udev/data/c%u:%u", major(rdev),
+			minor(rdev));
+	f = fopen(path, "re");
+	if (!f)
+		return false;
+	while (!found && fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (strncmp(line, key, sizeof(key) - 1) == 0 &&
+				daxpool_is_uuid(line + sizeof(key) - 1)) {
+			snprintf(uuid, len, "%s", line + sizeof(key) - 1);
+			found = true;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+static bool read_record(struct daxpool_ctx *ctx, const char *uuid,
+		struct daxpool_record *rec, struct stat *st)
+{
+	char path[512];
+	const char *why;
+
+	return dp_record_path(ctx->confdir, uuid, path, sizeof(path)) == 0 &&
+			stat(path, st) == 0 &&
+			dp_registry_read_file(path, rec, &why) == 0 &&
+			strcasecmp(rec->uuid, uuid) == 0;
+}
+
+int dp_lookup_link(struct daxpool_ctx *ctx, const char *id)
+{
+	struct daxpool_record rec;
+	struct dp_identity ident;
+	struct stat st, rst;
+	char path[64 + DAXPOOL_NAME_MAX], real[PATH_MAX], num[32], uuid[37];
+	const char *base;
+	bool by_uuid = daxpool_is_uuid(id);
+
+	/* by uuid: its record first, then the link of the name it gives */
+	if (by_uuid && !read_record(ctx, id, &rec, &rst))
+		return -1;
+	snprintf(path, sizeof(path), "/dev/daxpool/%s",
+			by_uuid ? rec.name : id);
+	if (stat(path, &st) < 0 || !S_ISCHR(st.st_mode))
+		return -1;
+	snprintf(path, sizeof(path), "/sys/dev/char/%u:%u", major(st.st_rdev),
+			minor(st.st_rdev));
+	if (dp_identify(path, &ident) < 0 || !realpath(path, real))
+		return -1;
+	if (ident.type == DAXPOOL_TYPE_PMEM)
+		snprintf(uuid, sizeof(uuid), "%s", ident.uuid);
+	else if (!udev_noted_uuid(st.st_rdev, uuid, sizeof(uuid)))
+		return -1;
+	if (by_uuid ? strcasecmp(uuid, id) != 0 :
+		      !read_record(ctx, uuid, &rec, &rst))
+		return -1;
+	/* what the full lookup would call busy, held or another pool's */
+	if (rec.intent[0] || rec.conflict || dp_quiesce_marked(rec.uuid) ||
+			(!by_uuid && strcmp(rec.name, id) != 0))
+		return -1;
+	snprintf(path, sizeof(path), "/sys/dev/char/%u:%u/size",
+			major(st.st_rdev), minor(st.st_rdev));
+	base = strrchr(real, '/');
+	if (!dp_read_line(path, num, sizeof(num)) || !base ||
+			strlen(base + 1) >= sizeof(ctx->hint.chardev))
+		return -1;
+
+	if (ctx->hint.sysfs_fd >= 0)
+		close(ctx->hint.sysfs_fd);
+	memset(&ctx->hint, 0, sizeof(ctx->hint));
+	ctx->hint.sysfs_fd = -1;
+	snprintf(ctx->hint.name, sizeof(ctx->hint.name), "%s", rec.name);
+	snprintf(ctx->hint.uuid, sizeof(ctx->hint.uuid), "%s", rec.uuid);
+	snprintf(ctx->hint.chardev, sizeof(ctx->hint.chardev), "%s", base + 1);
+	snprintf(ctx->hint.ranges, sizeof(ctx->hint.ranges), "%s", rec.ranges);
+	ctx->hint.size = strtoull(num, NULL, 0);
+	ctx->hint.align = rec.align;
+	ctx->hint.rec_ino = (uint64_t)rst.st_ino;
+	ctx->hint.rec_mtime_ns = (int64_t)rst.st_mtim.tv_sec * 1000000000 +
+			rst.st_mtim.tv_nsec;
+	return 0;
+}
