@@ -27,7 +27,7 @@
 
 /* what udev stored for the device (the helper's DAXPOOL_UUID): the lead
  * for a ram device, whose ranges only root may read */
-static bool udev_noted_uuid(dev_t rdev, char *uuid, size_t len)
+static bool udev_noted_uuid(dev_t rdev, char uuid[37])
 {
 	static const char key[] = "E:DAXPOOL_UUID=";
 	char path[64], line[128];
@@ -43,7 +43,8 @@ static bool udev_noted_uuid(dev_t rdev, char *uuid, size_t len)
 		line[strcspn(line, "\n")] = '\0';
 		if (strncmp(line, key, sizeof(key) - 1) == 0 &&
 				daxpool_is_uuid(line + sizeof(key) - 1)) {
-			snprintf(uuid, len, "%s", line + sizeof(key) - 1);
+			memcpy(uuid, line + sizeof(key) - 1, 36);
+			uuid[36] = '\0';
 			found = true;
 		}
 	}
@@ -85,7 +86,7 @@ int dp_lookup_link(struct daxpool_ctx *ctx, const char *id)
 		return -1;
 	if (ident.type == DAXPOOL_TYPE_PMEM)
 		snprintf(uuid, sizeof(uuid), "%s", ident.uuid);
-	else if (!udev_noted_uuid(st.st_rdev, uuid, sizeof(uuid)))
+	else if (!udev_noted_uuid(st.st_rdev, uuid))
 		return -1;
 	if (by_uuid ? strcasecmp(uuid, id) != 0 :
 		      !read_record(ctx, uuid, &rec, &rst))

@@ -55,6 +55,20 @@ make_pools() {
 	done
 }
 
+# traced_map USER NAME: `daxio map NAME ro` as USER under strace (its
+# first output line); the files it opened or listed go to $TRACE
+TRACE=/tmp/open-trace
+traced_map() {
+	strace -f -qq -e trace=openat,open,getdents64 -o "$TRACE" \
+		setpriv --reuid="$1" --regid="$(id -g "$1")" --init-groups -- \
+		daxio map "$2" ro 2>&1 | head -n 1
+}
+# what of $TRACE only a full lookup does: list the registry, walk the nd
+# or dax bus (a few lines; nothing when the open enumerated nothing)
+open_enumerated() {
+	grep -E '/etc/daxpool/pools", O_RDONLY\|O_NONBLOCK\|O_CLOEXEC\|O_DIRECTORY|/sys/bus/(nd|dax)/devices"|/sys/devices/[^"]*/region[0-9]+"' "$TRACE" | head -n 3
+}
+
 # destroy every pool and stray namespace so a scenario starts clean
 clean_slate() {
 	for n in $(daxpool list 2>/dev/null | jq -r '.[].name'); do

@@ -12,58 +12,45 @@ make_pools 8 o --size 4M --no-zero
 uuid=$(pool_field fast uuid)
 is "9 pools" "$(daxpool list | jq length)" 9
 
-# traced USER NAME: daxio map NAME ro as USER under strace; the files it
-# opened or listed go to $trace
-trace=/tmp/open-trace
-traced() {
-	local u=$1 name=$2
-	strace -f -qq -e trace=openat,open,getdents64 -o "$trace" \
-		setpriv --reuid="$u" --regid="$(id -g "$u")" --init-groups -- \
-		daxio map "$name" ro 2>&1 | head -n 1
-}
-# what a full lookup would do: list the registry, walk the nd or dax bus
-enumerated() {
-	grep -E '/etc/daxpool/pools", O_RDONLY\|O_NONBLOCK\|O_CLOEXEC\|O_DIRECTORY|/sys/bus/(nd|dax)/devices"|/sys/devices/[^"]*/region[0-9]+"' "$trace" | head -n 3
-}
 records_read() {
-	grep -oE '/etc/daxpool/pools/[0-9a-f-]+\.json' "$trace" | sort -u | wc -l
+	grep -oE '/etc/daxpool/pools/[0-9a-f-]+\.json' "$TRACE" | sort -u | wc -l
 }
 
-out=$(traced alice fast)
+out=$(traced_map alice fast)
 is "alice maps fast by name" "$(echo "$out" | jq -r .ok)" true
 is "... the pool of that name" "$(echo "$out" | jq -r .uuid)" "$uuid"
-is "no registry listing, no bus walk" "$(enumerated)" ""
+is "no registry listing, no bus walk" "$(open_enumerated)" ""
 is "one record read" "$(records_read)" 1
 
-out=$(traced alice "$uuid")
+out=$(traced_map alice "$uuid")
 is "by uuid too" "$(echo "$out" | jq -r .name)" fast
-is "... without enumerating" "$(enumerated)" ""
+is "... without enumerating" "$(open_enumerated)" ""
 
 # the link is a lead, never the proof
 rm /dev/daxpool/fast
-out=$(traced alice fast)
+out=$(traced_map alice fast)
 is "no link: alice still maps fast" "$(echo "$out" | jq -r .uuid)" "$uuid"
-isnt "... by the full lookup (the trace sees it)" "$(enumerated)" ""
+isnt "... by the full lookup (the trace sees it)" "$(open_enumerated)" ""
 ln -sfn "/dev/$(pool_field o1 chardev)" /dev/daxpool/fast
-out=$(traced alice fast)
+out=$(traced_map alice fast)
 is "a link to another pool's device: alice maps fast, not o1" "$(echo "$out" | jq -r .uuid)" "$uuid"
 check "udev puts the link back" -- udevadm trigger --settle "/sys/bus/dax/devices/$(pool_field fast chardev)"
 is "fast's link is its device again" "$(readlink -f /dev/daxpool/fast)" "/dev/$(pool_field fast chardev)"
 
 # a rename leaves no way in by the old name
 check "rename fast quick" -- daxpool rename fast quick
-is "the old name is gone" "$(traced alice fast | jq -r .errno)" 2
-is "the new name maps the same pool" "$(traced alice quick | jq -r .uuid)" "$uuid"
-is "... without enumerating" "$(enumerated)" ""
-is "bob still gets EACCES" "$(traced bob quick | jq -r .errno)" 13
+is "the old name is gone" "$(traced_map alice fast | jq -r .errno)" 2
+is "the new name maps the same pool" "$(traced_map alice quick | jq -r .uuid)" "$uuid"
+is "... without enumerating" "$(open_enumerated)" ""
+is "bob still gets EACCES" "$(traced_map bob quick | jq -r .errno)" 13
 
 # a destroy under way is busy, not absent, whatever the link says
 rec=/etc/daxpool/pools/$uuid.json
 cp "$rec" /tmp/rec.bak
 jq -c '.intent="destroy"' /tmp/rec.bak > "$rec"
-is "a record mid-destroy: EBUSY" "$(traced alice quick | jq -r .errno)" 16
+is "a record mid-destroy: EBUSY" "$(traced_map alice quick | jq -r .errno)" 16
 cp /tmp/rec.bak "$rec"
-is "committed again: alice maps it" "$(traced alice quick | jq -r .ok)" true
+is "committed again: alice maps it" "$(traced_map alice quick | jq -r .ok)" true
 
 clean_slate
 done_testing

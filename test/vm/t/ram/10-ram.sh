@@ -91,6 +91,7 @@ case $DAXPOOL_PHASE in
 	is "c stays gone" "$(daxpool list | jq '[.[] | select(.name == "c")] | length')" 0
 	is "p1 (pmem) is there too" "$(pool_field p1 state)" active
 	check "alice opens r1 by name after the reboot" -- run_as alice daxio map r1 rw write
+	is "... through its link, enumerating nothing" "$(traced_map alice r1 | jq -r .name) $(open_enumerated)" "r1 "
 	check "and pins it for RDMA" -- run_as alice daxpool rdma-check r1
 	check "check is clean" -- daxpool check
 	check "activate again: nothing to do" -- sh -c 'daxpool activate | jq -e "[.[].actions[]] | length == 0"'
