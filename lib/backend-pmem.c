@@ -111,6 +111,48 @@ static bool region_supports_align(struct ndctl_region *region, uint64_t align)
 	return false;
 }
 
+/*
+ * Every namespace takes a label slot on each DIMM of its region, and the
+ * label area runs out long before a large region's space does (256 KiB of
+ * labels hold about a thousand). A pool needs one, a region's first pool
+ * one more for its media copy, and one is kept free so that a pool can
+ * still be renamed (the kernel writes the new label before it frees the
+ * old). The fewest free slots on any DIMM of REGION; ULONG_MAX: unknown.
+ */
+static unsigned long free_label_slots(
+		struct ndctl_region *region, const char **dimm)
+{
+	unsigned long least = ULONG_MAX;
+	struct ndctl_mapping *mapping;
+
+	ndctl_mapping_foreach(region, mapping)
+	{
+		struct ndctl_dimm *d = ndctl_mapping_get_dimm(mapping);
+		unsigned long n = d ? ndctl_dimm_get_available_labels(d) :
+				      ULONG_MAX;
+
+		if (n < least) {
+			least = n;
+			*dimm = ndctl_dimm_get_devname(d);
+		}
+	}
+	return least;
+}
+
+static int fail_labels_full(struct daxpool_ctx *ctx,
+		struct ndctl_region *region, const char *dimm)
+{
+	struct ndctl_namespace *ndns;
+	unsigned int used = 0;
+
+	ndctl_namespace_foreach (region, ndns)
+		if (ndctl_namespace_get_size(ndns))
+			used++;
+	return dp_fail(ctx, ENOSPC,
+			"%s has free space but no free namespace label: the label area of %s is full (%u namespaces, and one slot is kept for renaming a pool); destroy a pool there or choose another region",
+			ndctl_region_get_devname(region), dimm, used);
+}
+
 /* best fit: the usable region with the smallest largest-extent that fits */
 static int pick_region(struct daxpool_ctx *ctx,
 		const struct daxpool_create_args *args, uint64_t align,
@@ -119,12 +161,16 @@ static int pick_region(struct daxpool_ctx *ctx,
 	struct ndctl_region *region, *best = NULL;
 	uint64_t best_ext = 0, best_ns = 0, biggest = 0;
 	const char *labelless = NULL, *noalign = NULL, *biggest_in = NULL;
+	struct ndctl_region *nolabels = NULL;
+	const char *full_dimm = NULL;
 	struct ndctl_bus *bus;
 	bool named = false, candidate = false;
 
 	ndctl_bus_foreach(dp_ndctl(ctx), bus)
 		ndctl_region_foreach(bus, region) {
 			uint64_t ext, need;
+			unsigned long labels, need_labels = 2;
+			const char *dimm = NULL;
 
 			if (args->region && !region_matches(region, args->region))
 				continue;
@@ -149,10 +195,12 @@ static int pick_region(struct daxpool_ctx *ctx,
 			need = dp_pmem_namespace_size(args->size, align,
 					ndctl_region_get_align(region));
 			/* a region's first pool brings its media copy */
-			if (!dp_media_namespace(region))
+			if (!dp_media_namespace(region)) {
 				need += ndctl_region_get_align(region) ?
 						ndctl_region_get_align(region) :
 						SZ_16M;
+				need_labels++;
+			}
 			ext = ndctl_region_get_max_available_extent(region);
 			if (ext == ULLONG_MAX)
 				ext = ndctl_region_get_available_size(region);
@@ -162,6 +210,12 @@ static int pick_region(struct daxpool_ctx *ctx,
 			}
 			if (ext < need)
 				continue;
+			labels = free_label_slots(region, &dimm);
+			if (labels < need_labels) {
+				nolabels = region;
+				full_dimm = dimm;
+				continue;
+			}
 			if (!best || ext < best_ext) {
 				best = region;
 				best_ext = ext;
@@ -183,6 +237,8 @@ static int pick_region(struct daxpool_ctx *ctx,
 	if (noalign && !candidate)
 		return dp_fail(ctx, EINVAL, "%s does not support align %llu",
 				noalign, (unsigned long long)align);
+	if (nolabels)
+		return fail_labels_full(ctx, nolabels, full_dimm);
 	if (candidate) {
 		char want[32], have[32];
 
