@@ -92,6 +92,8 @@ static int pool_create(struct daxpool_ctx *ctx,
 	int rc;
 
 	dp_clear_error(ctx);
+	/* "time:" points only time the phases (scripts/bench), no cut */
+	dp_trace_point("time:create:begin");
 	pool = calloc(1, sizeof(*pool));
 	if (!pool)
 		return dp_fail(ctx, ENOMEM, "out of memory");
@@ -107,9 +109,11 @@ static int pool_create(struct daxpool_ctx *ctx,
 	rc = dp_name_free(ctx, pool->rec.name, NULL);
 	if (rc)
 		goto out_unlock;
+	dp_trace_point("time:create:validated");
 	rc = be->place(ctx, args, pool);
 	if (rc)
 		goto out_unlock;
+	dp_trace_point("time:create:placed");
 	uuid_generate(uuid);
 	uuid_unparse_lower(uuid, pool->rec.uuid);
 	/* intent first: a crash from here on leaves a record to recover from */
@@ -152,6 +156,7 @@ static int pool_create(struct daxpool_ctx *ctx,
 	rc = dp_apply_ownership(ctx, pool);
 	if (rc)
 		goto out_release;
+	dp_trace_point("time:create:udev");
 	daxpool_invalidate(ctx);
 	dp_admin_unlock(ctx);
 	if (out)

@@ -198,7 +198,8 @@ int dp_name_free(struct daxpool_ctx *ctx, const char *name, const char *except);
 
 /* cut-point.c: a moment the power-cut tests may stop at (see there) */
 void dp_cut_point(const char *point);
-/* only traced, never cut: where a timed step starts (STEP:start) */
+/* only traced, never cut: where a timed step starts (STEP:start), or a
+ * phase that only the benchmark times (time:...) */
 void dp_trace_point(const char *point);
 
 /* admin lock: serialises every daxpool change on the host */

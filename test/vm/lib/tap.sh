@@ -52,6 +52,16 @@ diag() {
 	printf '# %s\n' "$*"
 }
 
+# bench_row FIGURE DAXPOOL PEER_NAME PEER UNIT GOAL [NOTE]: one row of
+# scripts/bench's table, as a diagnostic line the host collects. GOAL is
+# "<=R" (daxpool/peer at most R: times) or ">=R" (at least R: rates).
+bench_row() {
+	diag "BENCH $(jq -nc --arg f "$1" --arg d "$2" --arg pn "$3" --arg p "$4" \
+		--arg u "$5" --arg g "$6" --arg n "${7:-}" \
+		'{figure:$f, daxpool:($d|tonumber), peer_name:$pn, peer:($p|tonumber),
+		  unit:$u, goal:$g, note:$n}')"
+}
+
 # Print a file as diagnostics (at most its last 30 lines).
 diag_file() {
 	tail -n 30 "$1" | while IFS= read -r l; do printf '#   %s\n' "$l"; done
