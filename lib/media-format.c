@@ -57,11 +57,12 @@ static uint64_t get_le(const uint8_t *p, int bytes)
 int dp_media_slot_encode(const struct daxpool_record *recs, size_t n,
 		uint64_t generation, uint8_t *buf, size_t slot_len)
 {
-	size_t i, off = DP_MEDIA_HEADER;
+	size_t i, end, off = DP_MEDIA_HEADER;
 
 	if (slot_len <= DP_MEDIA_HEADER || n > UINT32_MAX)
 		return -ENOSPC;
-	memset(buf, 0, slot_len);
+	/* not the whole slot (megabytes): only what gets written */
+	memset(buf, 0, DP_MEDIA_HEADER);
 	for (i = 0; i < n; i++) {
 		char *line = dp_record_encode_line(&recs[i]);
 		size_t len;
@@ -78,6 +79,8 @@ int dp_media_slot_encode(const struct daxpool_record *recs, size_t n,
 		off += len + 1;
 		free(line);
 	}
+	end = ALIGN_UP(off, DP_MEDIA_HEADER);
+	memset(buf + off, 0, (end < slot_len ? end : slot_len) - off);
 	memcpy(buf + H_MAGIC, DP_MEDIA_MAGIC, 8);
 	put_le(buf + H_VERSION, DP_MEDIA_VERSION, 4);
 	put_le(buf + H_HEADER_LEN, DP_MEDIA_HEADER, 4);

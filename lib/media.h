@@ -36,7 +36,9 @@ struct dp_media_slot {
 uint32_t dp_crc32c(uint32_t crc, const void *buf, size_t len);
 /*
  * One slot's bytes (header and payload) for RECS at GENERATION into BUF of
- * SLOT_LEN bytes (zero-filled past the payload); 0 or -ENOSPC.
+ * SLOT_LEN bytes, zero-filled from the payload's end to the next 4 KiB
+ * boundary (what a writer writes; the rest of BUF is left alone, so a
+ * large slot costs only what it holds); 0 or -ENOSPC.
  */
 int dp_media_slot_encode(const struct daxpool_record *recs, size_t n,
 		uint64_t generation, uint8_t *buf, size_t slot_len);

@@ -113,6 +113,29 @@ int main(void)
 	ok(s[0].state == DP_SLOT_GOOD && s[0].nrecs == 0,
 			"and is good with no records");
 	free(s[0].recs);
+
+	/* a writer writes up to the next 4 KiB past the payload: encoding
+	 * costs that much, not the slot's megabytes */
+	memset(a, 0xff, SLOT);
+	ok(dp_media_slot_encode(recs, 3, 2, a, SLOT) == 0,
+			"three records encode into a dirty buffer");
+	{
+		size_t plen = (size_t)a[24] | (size_t)a[25] << 8;
+		size_t i, end = DP_MEDIA_HEADER * 2, zero = 0, kept = 0;
+
+		for (i = DP_MEDIA_HEADER + plen; i < end; i++)
+			zero += a[i] == 0;
+		for (i = end; i < SLOT; i++)
+			kept += a[i] == 0xff;
+		ok(plen > 0 && plen < DP_MEDIA_HEADER &&
+						zero == end - DP_MEDIA_HEADER - plen,
+				"zeroed from the payload's end to the 4 KiB boundary");
+		ok(kept == SLOT - end, "and not a byte beyond it");
+	}
+	dp_media_slot_decode(a, DP_MEDIA_HEADER * 2, &s[0]);
+	ok(s[0].state == DP_SLOT_GOOD && s[0].nrecs == 3,
+			"what a reader reads of it decodes: good, three records");
+	free(s[0].recs);
 	free(a);
 	free(b);
 	return tap_done();
