@@ -159,9 +159,11 @@ static int pool_create(struct daxpool_ctx *ctx,
 	dp_trace_point("time:create:udev");
 	daxpool_invalidate(ctx);
 	dp_admin_unlock(ctx);
+	/* as provisioning found it: no new walk of every pool and device */
 	if (out)
-		*out = daxpool_pool_find(ctx, pool->rec.uuid);
-	free(pool);
+		*out = dp_pool_adopt(ctx, pool);
+	else
+		free(pool);
 	return 0;
 
 out_release:

@@ -59,7 +59,7 @@ DAXPOOL_EXPORT int daxpool_new(struct daxpool_ctx **ctx)
 	c->log_fn = log_stderr;
 	c->log_priority = LOG_ERR;
 	c->admin_fd = -1;
-	c->hint.sysfs_fd = -1;
+	c->hint.sysfs_fd = c->hint.rec_fd = -1;
 	/* only the log level comes from the environment, never a path */
 	env = secure_getenv("DAXPOOL_LOG");
 	if (env)
@@ -88,8 +88,7 @@ DAXPOOL_EXPORT struct daxpool_ctx *daxpool_unref(struct daxpool_ctx *ctx)
 	dp_pools_free(ctx);
 	if (ctx->admin_fd >= 0)
 		close(ctx->admin_fd);
-	if (ctx->hint.sysfs_fd >= 0)
-		close(ctx->hint.sysfs_fd);
+	dp_hint_reset(ctx);
 	dp_ndctl_reset(ctx);
 	free(ctx);
 	return NULL;

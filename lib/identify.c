@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* device-dax device → the pool it can be: see identify.h */
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,16 +11,55 @@
 
 bool dp_read_line(const char *path, char *buf, size_t len)
 {
-	FILE *f = fopen(path, "re");
-	bool ok;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd < 0 || len < 2 ? -1 : read(fd, buf, len - 1);
 
-	if (!f)
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0)
 		return false;
-	ok = fgets(buf, (int)len, f) != NULL;
-	fclose(f);
-	if (ok)
-		buf[strcspn(buf, "\n")] = '\0';
-	return ok && buf[0];
+	buf[n] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	return buf[0];
+}
+
+/*
+ * realpath() of a sysfs device link, in one readlink: sysfs's links are
+ * relative and lead through real directories only, so their ".." can be
+ * walked as text. realpath would lstat every component (a dozen calls),
+ * and open by name and coldplug run this for every device.
+ */
+static bool sysfs_realpath(const char *path, char *real, size_t len)
+{
+	char target[PATH_MAX], *seg, *save = NULL;
+	size_t used;
+	ssize_t n = readlink(path, target, sizeof(target) - 1);
+
+	if (n <= 0 || target[0] == '/')
+		return realpath(path, real) != NULL;
+	target[n] = '\0';
+	if (strlen(path) >= len)
+		return false;
+	/* start from the link's directory */
+	snprintf(real, len, "%s", path);
+	*strrchr(real, '/') = '\0';
+	for (seg = strtok_r(target, "/", &save); seg;
+			seg = strtok_r(NULL, "/", &save)) {
+		used = strlen(real);
+		if (strcmp(seg, "..") == 0) {
+			char *slash = strrchr(real, '/');
+
+			if (!slash || slash == real)
+				return false;
+			*slash = '\0';
+		} else if (strcmp(seg, ".") != 0) {
+			if (used + 1 + strlen(seg) >= len)
+				return false;
+			real[used] = '/';
+			strcpy(real + used + 1, seg);
+		}
+	}
+	return strncmp(real, "/sys/devices/", 13) == 0;
 }
 
 int dp_ranges_add(char *ranges, size_t len, unsigned long long start,
@@ -105,10 +145,15 @@ static bool access_mapping(const char *real)
 int dp_identify(const char *devdir, struct dp_identity *id)
 {
 	char real[PATH_MAX];
+	const char *base;
 
 	memset(id, 0, sizeof(*id));
-	if (!realpath(devdir, real))
+	if (!sysfs_realpath(devdir, real, sizeof(real)))
 		return -1;
+	base = strrchr(real, '/') + 1;
+	if (strlen(base) >= sizeof(id->devname))
+		return -1;
+	memcpy(id->devname, base, strlen(base) + 1);
 	if (pmem_uuid(real, id)) {
 		id->type = DAXPOOL_TYPE_PMEM;
 		return 0;

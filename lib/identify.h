@@ -17,6 +17,7 @@ struct dp_identity {
 	enum daxpool_type type; /* 0: neither kind */
 	char uuid[37]; /* pmem: the namespace's uuid */
 	char ranges[DP_RANGES_MAX]; /* ram: "0xSTART-0xEND,..." */
+	char devname[32]; /* the device's own name: daxX.Y */
 };
 
 /* DEVDIR: the device's sysfs directory (/sys/bus/dax/devices/daxX.Y or

@@ -53,28 +53,41 @@ static bool udev_noted_uuid(dev_t rdev, char uuid[37])
 }
 
 static bool read_record(struct daxpool_ctx *ctx, const char *uuid,
-		struct daxpool_record *rec, struct stat *st)
+		struct daxpool_record *rec)
 {
 	char path[512];
 	const char *why;
 
 	return dp_record_path(ctx->confdir, uuid, path, sizeof(path)) == 0 &&
-			stat(path, st) == 0 &&
 			dp_registry_read_file(path, rec, &why) == 0 &&
 			strcasecmp(rec->uuid, uuid) == 0;
+}
+
+/* the dax device's usable size, read through its directory */
+static bool read_size(int dirfd, char *buf, size_t len)
+{
+	int fd = openat(dirfd, "size", O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, len - 1);
+
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	return true;
 }
 
 int dp_lookup_link(struct daxpool_ctx *ctx, const char *id)
 {
 	struct daxpool_record rec;
 	struct dp_identity ident;
-	struct stat st, rst;
-	char path[64 + DAXPOOL_NAME_MAX], real[PATH_MAX], num[32], uuid[37];
-	const char *base;
+	struct stat st;
+	char path[64 + DAXPOOL_NAME_MAX], num[32], uuid[37];
 	bool by_uuid = daxpool_is_uuid(id);
+	int sysfs_fd;
 
 	/* by uuid: its record first, then the link of the name it gives */
-	if (by_uuid && !read_record(ctx, id, &rec, &rst))
+	if (by_uuid && !read_record(ctx, id, &rec))
 		return -1;
 	snprintf(path, sizeof(path), "/dev/daxpool/%s",
 			by_uuid ? rec.name : id);
@@ -82,38 +95,51 @@ int dp_lookup_link(struct daxpool_ctx *ctx, const char *id)
 		return -1;
 	snprintf(path, sizeof(path), "/sys/dev/char/%u:%u", major(st.st_rdev),
 			minor(st.st_rdev));
-	if (dp_identify(path, &ident) < 0 || !realpath(path, real))
+	/* held before it is read: a device that goes meanwhile leaves it
+	 * stale, and map.c then looks again the slow way */
+	sysfs_fd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (sysfs_fd < 0)
 		return -1;
+	if (dp_identify(path, &ident) < 0)
+		goto fail;
 	if (ident.type == DAXPOOL_TYPE_PMEM)
 		snprintf(uuid, sizeof(uuid), "%s", ident.uuid);
 	else if (!udev_noted_uuid(st.st_rdev, uuid))
-		return -1;
-	if (by_uuid ? strcasecmp(uuid, id) != 0 :
-		      !read_record(ctx, uuid, &rec, &rst))
-		return -1;
+		goto fail;
+	if (by_uuid ? strcasecmp(uuid, id) != 0 : !read_record(ctx, uuid, &rec))
+		goto fail;
 	/* what the full lookup would call busy, held or another pool's */
 	if (rec.intent[0] || rec.conflict || dp_quiesce_marked(rec.uuid) ||
 			(!by_uuid && strcmp(rec.name, id) != 0))
-		return -1;
-	snprintf(path, sizeof(path), "/sys/dev/char/%u:%u/size",
-			major(st.st_rdev), minor(st.st_rdev));
-	base = strrchr(real, '/');
-	if (!dp_read_line(path, num, sizeof(num)) || !base ||
-			strlen(base + 1) >= sizeof(ctx->hint.chardev))
-		return -1;
+		goto fail;
+	if (!read_size(sysfs_fd, num, sizeof(num)))
+		goto fail;
 
-	if (ctx->hint.sysfs_fd >= 0)
-		close(ctx->hint.sysfs_fd);
-	memset(&ctx->hint, 0, sizeof(ctx->hint));
-	ctx->hint.sysfs_fd = -1;
+	dp_hint_reset(ctx);
+	/*
+	 * A namespace's uuid identified it: map.c need only see that the
+	 * device is still there. udev's note on a ram device is only a lead:
+	 * map.c proves that one with its ranges, or root's binding note.
+	 */
+	if (ident.type == DAXPOOL_TYPE_PMEM) {
+		ctx->hint.sysfs_fd = sysfs_fd;
+		ctx->hint.rdev = st.st_rdev;
+	} else {
+		close(sysfs_fd);
+	}
 	snprintf(ctx->hint.name, sizeof(ctx->hint.name), "%s", rec.name);
 	snprintf(ctx->hint.uuid, sizeof(ctx->hint.uuid), "%s", rec.uuid);
-	snprintf(ctx->hint.chardev, sizeof(ctx->hint.chardev), "%s", base + 1);
+	snprintf(ctx->hint.chardev, sizeof(ctx->hint.chardev), "%s",
+			ident.devname);
 	snprintf(ctx->hint.ranges, sizeof(ctx->hint.ranges), "%s", rec.ranges);
 	ctx->hint.size = strtoull(num, NULL, 0);
 	ctx->hint.align = rec.align;
-	ctx->hint.rec_ino = (uint64_t)rst.st_ino;
-	ctx->hint.rec_mtime_ns = (int64_t)rst.st_mtim.tv_sec * 1000000000 +
-			rst.st_mtim.tv_nsec;
+	if (!dp_hint_keep_record(ctx, rec.uuid)) {
+		dp_hint_reset(ctx);
+		return -1;
+	}
 	return 0;
+fail:
+	close(sysfs_fd);
+	return -1;
 }

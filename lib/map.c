@@ -88,27 +88,40 @@ static bool node_is_pool(struct daxpool_ctx *ctx, int fd)
 	return true;
 }
 
-static bool record_stat(struct daxpool_ctx *ctx, const char *uuid,
-		struct stat *st)
+static int64_t mtime_ns(const struct stat *st)
+{
+	return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+/*
+ * The record the hint was made from, held open: a rename, chown, chmod or
+ * destroy replaces or removes the file (link count 0), and an edit in
+ * place changes its mtime. fstat of it is the cheapest check there is.
+ */
+bool dp_hint_keep_record(struct daxpool_ctx *ctx, const char *uuid)
 {
 	char path[512];
+	struct stat st;
 
-	return dp_record_path(ctx->confdir, uuid, path, sizeof(path)) == 0 &&
-		stat(path, st) == 0;
+	if (dp_record_path(ctx->confdir, uuid, path, sizeof(path)))
+		return false;
+	ctx->hint.rec_fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (ctx->hint.rec_fd < 0 || fstat(ctx->hint.rec_fd, &st) < 0)
+		return false;
+	ctx->hint.rec_mtime_ns = mtime_ns(&st);
+	return true;
 }
 
 static bool hint_matches(struct daxpool_ctx *ctx, const char *id)
 {
 	struct stat st;
 
-	if (!ctx->hint.uuid[0] ||
-	    (strcmp(ctx->hint.name, id) != 0 && strcasecmp(ctx->hint.uuid, id) != 0))
+	if (!ctx->hint.uuid[0] || ctx->hint.rec_fd < 0 ||
+			(strcmp(ctx->hint.name, id) != 0 &&
+					strcasecmp(ctx->hint.uuid, id) != 0))
 		return false;
-	/* a rename, chown, chmod or destroy replaces or removes the file */
-	return record_stat(ctx, ctx->hint.uuid, &st) &&
-		(uint64_t)st.st_ino == ctx->hint.rec_ino &&
-		(int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec ==
-			ctx->hint.rec_mtime_ns;
+	return fstat(ctx->hint.rec_fd, &st) == 0 && st.st_nlink > 0 &&
+			mtime_ns(&st) == ctx->hint.rec_mtime_ns;
 }
 
 /* EBUSY: a destroy or rename holds the pool for a moment */
@@ -117,17 +130,23 @@ static int fail_changing(struct daxpool_ctx *ctx, const char *name)
 	return dp_fail(ctx, EBUSY, "pool '%s' is being changed", name);
 }
 
+void dp_hint_reset(struct daxpool_ctx *ctx)
+{
+	if (ctx->hint.sysfs_fd >= 0)
+		close(ctx->hint.sysfs_fd);
+	if (ctx->hint.rec_fd >= 0)
+		close(ctx->hint.rec_fd);
+	memset(&ctx->hint, 0, sizeof(ctx->hint));
+	ctx->hint.sysfs_fd = ctx->hint.rec_fd = -1;
+}
+
 /* the slow way: registry and kernel, as daxpool list sees them */
 static int lookup(struct daxpool_ctx *ctx, const char *id)
 {
 	struct daxpool_pool *pool;
-	struct stat st;
 	int e;
 
-	if (ctx->hint.sysfs_fd >= 0)
-		close(ctx->hint.sysfs_fd);
-	memset(&ctx->hint, 0, sizeof(ctx->hint));
-	ctx->hint.sysfs_fd = -1;
+	dp_hint_reset(ctx);
 	daxpool_invalidate(ctx);
 	pool = daxpool_pool_find(ctx, id);
 	if (!pool) {
@@ -143,8 +162,10 @@ static int lookup(struct daxpool_ctx *ctx, const char *id)
 		return dp_fail(ctx, ENOENT, "pool '%s' is %s", id,
 				dp_state_name(pool->state));
 	}
-	if (!record_stat(ctx, pool->rec.uuid, &st))
+	if (!dp_hint_keep_record(ctx, pool->rec.uuid)) {
+		dp_hint_reset(ctx);
 		return dp_fail(ctx, ENOENT, "pool '%s' has no registry record", id);
+	}
 	snprintf(ctx->hint.name, sizeof(ctx->hint.name), "%s", pool->rec.name);
 	snprintf(ctx->hint.uuid, sizeof(ctx->hint.uuid), "%s", pool->rec.uuid);
 	snprintf(ctx->hint.chardev, sizeof(ctx->hint.chardev), "%s", pool->chardev);
@@ -152,8 +173,6 @@ static int lookup(struct daxpool_ctx *ctx, const char *id)
 			pool->rec.ranges);
 	ctx->hint.size = pool->dev_size;
 	ctx->hint.align = pool->rec.align;
-	ctx->hint.rec_ino = (uint64_t)st.st_ino;
-	ctx->hint.rec_mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
 	daxpool_invalidate(ctx);
 	return 0;
 }

@@ -59,6 +59,18 @@ static struct daxpool_pool *by_uuid(struct daxpool_ctx *ctx, const char *uuid)
 	return NULL;
 }
 
+static void insert_by_name(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
+{
+	struct daxpool_pool **pp;
+
+	for (pp = &ctx->pools;
+			*pp && strcmp((*pp)->rec.name, pool->rec.name) < 0;
+			pp = &(*pp)->next)
+		;
+	pool->next = *pp;
+	*pp = pool;
+}
+
 /*
  * A record as the registry has it now: the pool object of that uuid is
  * refreshed in place (an application may hold a pointer to it across any
@@ -67,17 +79,14 @@ static struct daxpool_pool *by_uuid(struct daxpool_ctx *ctx, const char *uuid)
 static int add_record(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
 		void *arg)
 {
-	struct daxpool_pool *pool = by_uuid(ctx, rec->uuid), **pp, *next;
+	struct daxpool_pool *pool = by_uuid(ctx, rec->uuid), *next;
 	(void)arg;
 	if (!pool) {
 		pool = calloc(1, sizeof(*pool));
 		if (!pool)
 			return -ENOMEM;
-		for (pp = &ctx->pools; *pp && strcmp((*pp)->rec.name, rec->name) < 0;
-		     pp = &(*pp)->next)
-			;
-		pool->next = *pp;
-		*pp = pool;
+		pool->rec = *rec;
+		insert_by_name(ctx, pool);
 	}
 	/* everything but the list link is what the registry and kernel say now */
 	next = pool->next;
@@ -97,6 +106,28 @@ static int add_record(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
 	else if (rec->conflict)
 		pool->state = DP_STATE_CONFLICT;
 	return 0;
+}
+
+struct daxpool_pool *dp_pool_adopt(
+		struct daxpool_ctx *ctx, struct daxpool_pool *pool)
+{
+	struct daxpool_pool *have = by_uuid(ctx, pool->rec.uuid);
+
+	if (have) {
+		struct daxpool_pool *next = have->next;
+
+		*have = *pool;
+		have->next = next;
+		free(pool);
+		pool = have;
+	} else {
+		insert_by_name(ctx, pool);
+	}
+	pool->ctx = ctx;
+	pool->live = true;
+	snprintf(pool->path, sizeof(pool->path), "/dev/daxpool/%s",
+			pool->rec.name);
+	return pool;
 }
 
 static void load_pools(struct daxpool_ctx *ctx)

@@ -126,12 +126,25 @@ struct daxpool_ctx {
 		char chardev[64];
 		uint64_t size, align;
 		char ranges[512]; /* ram: the device's ranges, as recorded */
-		uint64_t rec_ino;
+		int rec_fd; /* its registry record, held open */
 		int64_t rec_mtime_ns;
 		dev_t rdev;
 		int sysfs_fd; /* the dax device's sysfs directory */
 	} hint;
 };
+
+/*
+ * pool.c: POOL (malloc'd, filled in by a create) becomes the context's
+ * object of its uuid, without a new enumeration; the others are reread at
+ * the next look. Returns the context's object.
+ */
+struct daxpool_pool *dp_pool_adopt(
+		struct daxpool_ctx *ctx, struct daxpool_pool *pool);
+
+/* map.c: forget where the last map_open found its pool */
+void dp_hint_reset(struct daxpool_ctx *ctx);
+/* map.c: hold the record of pool UUID open for the hint; false if gone */
+bool dp_hint_keep_record(struct daxpool_ctx *ctx, const char *uuid);
 
 void daxpool_log(struct daxpool_ctx *ctx, int priority, const char *file,
 		int line, const char *fn, const char *format, ...)
