@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/inotify.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -90,11 +92,50 @@ static bool node_matches(struct daxpool_pool *pool, const struct want *w)
 	return realpath(link, target) && strcmp(target, dev) == 0;
 }
 
-static void sleep_ms(long ms)
+static long now_ms(void)
 {
-	struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L };
+	struct timespec ts;
 
-	nanosleep(&ts, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/*
+ * Watch what udev changes (the node's owner and mode, the links under
+ * /dev/daxpool, made with a rename) before asking it to act, so that the
+ * wait ends as udev does rather than at the next tick of a poll. The
+ * watches are hints: the loop below still wakes every 50 ms to look.
+ */
+static int watch_udev(const char *dev)
+{
+	int in = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+
+	if (in < 0)
+		return -1;
+	inotify_add_watch(in, dev, IN_ATTRIB);
+	inotify_add_watch(in, "/dev/daxpool", IN_CREATE | IN_MOVED_TO);
+	inotify_add_watch(in, "/dev", IN_CREATE); /* /dev/daxpool itself */
+	return in;
+}
+
+static bool wait_for_udev(
+		struct daxpool_pool *pool, const struct want *w, int in)
+{
+	long end = now_ms() + UDEV_WAIT_MS;
+	char buf[4096];
+
+	while (!node_matches(pool, w)) {
+		struct pollfd pfd = { .fd = in, .events = POLLIN };
+		long left = end - now_ms();
+
+		if (left <= 0)
+			return false;
+		if (in < 0 || poll(&pfd, 1, left < 50 ? (int)left : 50) < 0)
+			usleep(20000);
+		while (in >= 0 && read(in, buf, sizeof(buf)) > 0)
+			; /* only the wake-up matters */
+	}
+	return true;
 }
 
 bool dp_ownership_ok(struct daxpool_pool *pool)
@@ -109,8 +150,8 @@ int dp_apply_ownership(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 {
 	struct want w;
 	char dev[96];
-	int waited;
-	bool ok;
+	int in;
+	bool ok, up;
 
 	if (!pool->chardev[0])
 		return 0;	/* no device now: udev applies it when one comes */
@@ -121,15 +162,20 @@ int dp_apply_ownership(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
 	/* whoever the node admits now may have pinned it: remember them */
 	dp_grants_remember(pool->rec.uuid, dev);
-	if (udev_running() && trigger_change(pool->chardev) == 0) {
-		for (waited = 0; waited < UDEV_WAIT_MS; waited += 20) {
-			if (node_matches(pool, &w))
-				return 0;
-			sleep_ms(20);
-		}
+	up = udev_running();
+	in = up ? watch_udev(dev) : -1;
+	if (up && trigger_change(pool->chardev) == 0) {
+		bool done = wait_for_udev(pool, &w, in);
+
+		if (in >= 0)
+			close(in);
+		if (done)
+			return 0;
 		dp_warn(ctx, "udev did not apply owner, group and mode to %s within %d s (is 80-daxpool.rules installed?); applied them directly",
 				dev, UDEV_WAIT_MS / 1000);
 	} else {
+		if (in >= 0)
+			close(in);
 		dp_warn(ctx, "udev is not running: applied owner, group and mode to %s directly; there is no /dev/daxpool/%s link and a reboot needs udev to restore them",
 				dev, pool->rec.name);
 	}
