@@ -54,7 +54,8 @@ diag() {
 
 # bench_row FIGURE DAXPOOL PEER_NAME PEER UNIT GOAL [NOTE]: one row of
 # scripts/bench's table, as a diagnostic line the host collects. GOAL is
-# "<=R" (daxpool/peer at most R: times) or ">=R" (at least R: rates).
+# "<=R" (daxpool/peer at most R: times), ">=R" (at least R: rates) or ""
+# (a figure without a goal).
 bench_row() {
 	diag "BENCH $(jq -nc --arg f "$1" --arg d "$2" --arg pn "$3" --arg p "$4" \
 		--arg u "$5" --arg g "$6" --arg n "${7:-}" \

@@ -16,7 +16,8 @@ rm -f /etc/daxpool/pools/*.json
 cold=$(timeit 1 daxpool activate)
 is "activate rebuilt all 100 records" "$(ls /etc/daxpool/pools | wc -l)" 100
 diag "activate, 100 pools: ${warm} ms with /etc in place (mean of 5), ${cold} ms rebuilding /etc from the media; ndctl list -N ${nd} ms (mean of 5)"
-diag "ratio activate/ndctl list -N: $(echo "$warm $nd" | awk '{printf "%.2f", $1 / $2}') (in place), $(echo "$cold $nd" | awk '{printf "%.2f", $1 / $2}') (rebuilt)"
+bench_row "activate, 100 pools, /etc in place (mean of 5)" "$warm" "ndctl list -N" "$nd" ms ""
+bench_row "activate, 100 pools, rebuilding /etc from the media" "$cold" "ndctl list -N" "$nd" ms ""
 ok "activate timings"
 clean_slate
 
@@ -39,7 +40,8 @@ mo=$(span chown:start chown:media)
 md=$(echo "$(span destroy:intent-etc destroy:intent-media) $(span destroy:released destroy:media-dropped)" | awk '{print $1 + $2}')
 for v in "create $t_create $mc" "chown $t_chown $mo" "destroy $t_destroy $md"; do
 	set -- $v
-	diag "$1 (mean of 5): ${2} ms in all, ${3} ms of it writing the media copy; ratio to the same verb without it: $(echo "$2 $3" | awk '{printf "%.2f", $1 / ($1 - $2)}')"
+	diag "$1 (mean of 5): ${2} ms in all, ${3} ms of it writing the media copy"
+	bench_row "$1 with its media copy (mean of 5)" "$2" "the same, less the media steps" "$(echo "$2 $3" | awk '{printf "%.1f", $1 - $2}')" ms ""
 done
 ok "media copy cost"
 clean_slate

@@ -20,11 +20,15 @@ for i in $(seq 50); do daxpool destroy r$i >/dev/null 2>&1; done
 gone
 dc=$(timeit 50 daxctl create-device -r "$rid" -s 4M)
 gone
-diag "activate re-creating 50 ram pools: ${act} ms; 50 x daxctl create-device -s 4M: $(echo "$dc" | awk '{printf "%.1f", $1 * 50}') ms (mean ${dc} ms each); ratio $(echo "$act $dc" | awk '{printf "%.2f", $1 / ($2 * 50)}')"
+bench_row "activate re-creating 50 ram pools" "$act" "50 x daxctl create-device -s 4M" "$(echo "$dc" | awk '{printf "%.1f", $1 * 50}')" ms ""
 ok "ram activate timings"
 
 daxpool create z --type ram --size 256M --no-zero >/dev/null
-diag "ram pool: $(bench-zero "/dev/$(pool_field z chardev)" 3)"
-ok "ram zeroing throughput"
+# libpmem2 1.12 cannot map a device outside the nvdimm bus (it dies of a
+# NULL dereference after its libndctl search): memset is the peer here
+check "bench-zero on a ram pool, best of 3" -- bench-zero "/dev/$(pool_field z chardev)" 3 nopmem2
+diag_file "$CHECK_OUT"
+set -- $(grep '^zero ' "$CHECK_OUT")
+bench_row "zeroing a 256M ram pool (MiB/s)" "$2" "memset on a mapping faulted once" "$4" "MiB/s" ">=1.0" "libpmem2 1.12 crashes on a dax device outside the nvdimm bus (hmem), so it is no peer here"
 daxpool destroy z >/dev/null
 done_testing
