@@ -80,6 +80,9 @@ static int cmd_map(int argc, char **argv)
 		int e = errno;
 
 		printf("{\"ok\":false,\"errno\":%d,\"error\":\"%s\"}\n", e, strerror(e));
+		/* out before exit: a sanitizer may end the process without
+		 * flushing (LeakSanitizer under strace does) */
+		fflush(stdout);
 		daxpool_unref(ctx);
 		return 2;
 	}
