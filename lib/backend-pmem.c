@@ -113,11 +113,12 @@ static bool region_supports_align(struct ndctl_region *region, uint64_t align)
 
 /*
  * Every namespace takes a label slot on each DIMM of its region, and the
- * label area runs out long before a large region's space does (256 KiB of
- * labels hold about a thousand). A pool needs one, a region's first pool
- * one more for its media copy, and one is kept free so that a pool can
- * still be renamed (the kernel writes the new label before it frees the
- * old). The fewest free slots on any DIMM of REGION; ULONG_MAX: unknown.
+ * label area runs out long before a large region's space does (256 KiB
+ * of labels hold one or two thousand, by label version). A pool needs
+ * one, a region's first pool one more for its media copy, and one is kept
+ * free so that a pool can still be renamed (the kernel writes the new
+ * label before it frees the old). The fewest free slots on any DIMM of
+ * REGION; ULONG_MAX: unknown.
  */
 static unsigned long free_label_slots(
 		struct ndctl_region *region, const char **dimm)
