@@ -9,7 +9,7 @@
 # the bed's 256 KiB label area holds about two thousand namespaces.
 . "$DAXPOOL_TEST_LIB/tap.sh"
 . "$DAXPOOL_TEST_LIB/pools.sh"
-N=${DAXPOOL_SCALE:-40}
+N=${DAXPOOL_SCALE:-20}
 big=false
 [ "$N" -ge 1000 ] && big=true
 state=$DAXPOOL_STATE/scale
