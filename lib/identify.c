@@ -9,9 +9,9 @@
 #include <sys/sysmacros.h>
 #include "identify.h"
 
-bool dp_read_line(const char *path, char *buf, size_t len)
+bool dp_read_line_at(int dirfd, const char *path, char *buf, size_t len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
 	ssize_t n = fd < 0 || len < 2 ? -1 : read(fd, buf, len - 1);
 
 	if (fd >= 0)
@@ -21,6 +21,11 @@ bool dp_read_line(const char *path, char *buf, size_t len)
 	buf[n] = '\0';
 	buf[strcspn(buf, "\n")] = '\0';
 	return buf[0];
+}
+
+bool dp_read_line(const char *path, char *buf, size_t len)
+{
+	return dp_read_line_at(AT_FDCWD, path, buf, len);
 }
 
 /*

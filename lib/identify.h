@@ -32,8 +32,9 @@ int dp_identify(const char *devdir, struct dp_identity *id);
 int dp_ram_binding_read(
 		const char *uuid, char *chardev, size_t len, dev_t *rdev);
 /* the first line of a sysfs (or /run) file, without its newline: false
- * if it cannot be read or is empty */
+ * if it cannot be read or is empty; _at reads PATH under DIRFD */
 bool dp_read_line(const char *path, char *buf, size_t len);
+bool dp_read_line_at(int dirfd, const char *path, char *buf, size_t len);
 /* append "0xSTART-0xEND" (END inclusive) to RANGES; -1 if it is full */
 int dp_ranges_add(char *ranges, size_t len, unsigned long long start,
 		unsigned long long end);

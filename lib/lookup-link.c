@@ -63,20 +63,6 @@ static bool read_record(struct daxpool_ctx *ctx, const char *uuid,
 			strcasecmp(rec->uuid, uuid) == 0;
 }
 
-/* the dax device's usable size, read through its directory */
-static bool read_size(int dirfd, char *buf, size_t len)
-{
-	int fd = openat(dirfd, "size", O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, len - 1);
-
-	if (fd >= 0)
-		close(fd);
-	if (n <= 0)
-		return false;
-	buf[n] = '\0';
-	return true;
-}
-
 int dp_lookup_link(struct daxpool_ctx *ctx, const char *id)
 {
 	struct daxpool_record rec;
@@ -113,10 +99,11 @@ int dp_lookup_link(struct daxpool_ctx *ctx, const char *id)
 			dp_quiesce_marked(rec.uuid) ||
 			(!by_uuid && strcmp(rec.name, id) != 0))
 		goto fail;
-	if (!read_size(sysfs_fd, num, sizeof(num)))
+	/* the dax device's usable size, read through the directory held */
+	if (!dp_read_line_at(sysfs_fd, "size", num, sizeof(num)) ||
+			!dp_hint_set(ctx, &rec, ident.devname,
+					strtoull(num, NULL, 0)))
 		goto fail;
-
-	dp_hint_reset(ctx);
 	/*
 	 * A namespace's uuid identified it: map.c need only see that the
 	 * device is still there. udev's note on a ram device is only a lead:
@@ -127,17 +114,6 @@ int dp_lookup_link(struct daxpool_ctx *ctx, const char *id)
 		ctx->hint.rdev = st.st_rdev;
 	} else {
 		close(sysfs_fd);
-	}
-	snprintf(ctx->hint.name, sizeof(ctx->hint.name), "%s", rec.name);
-	snprintf(ctx->hint.uuid, sizeof(ctx->hint.uuid), "%s", rec.uuid);
-	snprintf(ctx->hint.chardev, sizeof(ctx->hint.chardev), "%s",
-			ident.devname);
-	snprintf(ctx->hint.ranges, sizeof(ctx->hint.ranges), "%s", rec.ranges);
-	ctx->hint.size = strtoull(num, NULL, 0);
-	ctx->hint.align = rec.align;
-	if (!dp_hint_keep_record(ctx, rec.uuid)) {
-		dp_hint_reset(ctx);
-		return -1;
 	}
 	return 0;
 fail:

@@ -98,7 +98,7 @@ static int64_t mtime_ns(const struct stat *st)
  * destroy replaces or removes the file (link count 0), and an edit in
  * place changes its mtime. fstat of it is the cheapest check there is.
  */
-bool dp_hint_keep_record(struct daxpool_ctx *ctx, const char *uuid)
+static bool keep_record(struct daxpool_ctx *ctx, const char *uuid)
 {
 	char path[512];
 	struct stat st;
@@ -109,6 +109,23 @@ bool dp_hint_keep_record(struct daxpool_ctx *ctx, const char *uuid)
 	if (ctx->hint.rec_fd < 0 || fstat(ctx->hint.rec_fd, &st) < 0)
 		return false;
 	ctx->hint.rec_mtime_ns = mtime_ns(&st);
+	return true;
+}
+
+bool dp_hint_set(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
+		const char *chardev, uint64_t size)
+{
+	dp_hint_reset(ctx);
+	if (!keep_record(ctx, rec->uuid)) {
+		dp_hint_reset(ctx);
+		return false;
+	}
+	snprintf(ctx->hint.name, sizeof(ctx->hint.name), "%s", rec->name);
+	snprintf(ctx->hint.uuid, sizeof(ctx->hint.uuid), "%s", rec->uuid);
+	snprintf(ctx->hint.chardev, sizeof(ctx->hint.chardev), "%s", chardev);
+	snprintf(ctx->hint.ranges, sizeof(ctx->hint.ranges), "%s", rec->ranges);
+	ctx->hint.size = size;
+	ctx->hint.align = rec->align;
 	return true;
 }
 
@@ -162,17 +179,9 @@ static int lookup(struct daxpool_ctx *ctx, const char *id)
 		return dp_fail(ctx, ENOENT, "pool '%s' is %s", id,
 				dp_state_name(pool->state));
 	}
-	if (!dp_hint_keep_record(ctx, pool->rec.uuid)) {
-		dp_hint_reset(ctx);
-		return dp_fail(ctx, ENOENT, "pool '%s' has no registry record", id);
-	}
-	snprintf(ctx->hint.name, sizeof(ctx->hint.name), "%s", pool->rec.name);
-	snprintf(ctx->hint.uuid, sizeof(ctx->hint.uuid), "%s", pool->rec.uuid);
-	snprintf(ctx->hint.chardev, sizeof(ctx->hint.chardev), "%s", pool->chardev);
-	snprintf(ctx->hint.ranges, sizeof(ctx->hint.ranges), "%s",
-			pool->rec.ranges);
-	ctx->hint.size = pool->dev_size;
-	ctx->hint.align = pool->rec.align;
+	if (!dp_hint_set(ctx, &pool->rec, pool->chardev, pool->dev_size))
+		return dp_fail(ctx, ENOENT, "pool '%s' has no registry record",
+				id);
 	daxpool_invalidate(ctx);
 	return 0;
 }

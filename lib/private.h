@@ -143,8 +143,12 @@ struct daxpool_pool *dp_pool_adopt(
 
 /* map.c: forget where the last map_open found its pool */
 void dp_hint_reset(struct daxpool_ctx *ctx);
-/* map.c: hold the record of pool UUID open for the hint; false if gone */
-bool dp_hint_keep_record(struct daxpool_ctx *ctx, const char *uuid);
+/*
+ * map.c: remember REC's pool at CHARDEV (SIZE bytes) for the next
+ * map_open, holding its record file open; false if the record is gone
+ */
+bool dp_hint_set(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
+		const char *chardev, uint64_t size);
 
 void daxpool_log(struct daxpool_ctx *ctx, int priority, const char *file,
 		int line, const char *fn, const char *format, ...)
