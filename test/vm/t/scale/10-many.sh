@@ -6,7 +6,9 @@
 # its space does. The vm suite makes a few dozen; scripts/bench makes 1000
 # (DAXPOOL_VM_SCALE), on a 20 GiB sparse NVDIMM (.nvdimm-gib), and prints
 # the figures as bench rows. The label limit is tried only when it is near:
-# the bed's 256 KiB label area holds about two thousand namespaces.
+# this group's 256 KiB label area has version 1.2 labels (.cmdline), 256
+# bytes each, so it holds about a thousand namespaces (2000 with ndctl's
+# default 1.1), and 1000 pools reach it.
 . "$DAXPOOL_TEST_LIB/tap.sh"
 . "$DAXPOOL_TEST_LIB/pools.sh"
 N=${DAXPOOL_SCALE:-20}
