@@ -3,7 +3,7 @@
 # Many pools on one region (issue 12): create, list, open by name, chown,
 # rename and destroy at that count, udev coldplug of all of them at boot,
 # and, with enough of them, the region's label slots running out before
-# its space does. The vm suite makes a few dozen; scripts/bench makes 1000
+# its space does. The vm suite makes twenty; scripts/bench makes 1000
 # (DAXPOOL_VM_SCALE), on a 20 GiB sparse NVDIMM (.nvdimm-gib), and prints
 # the figures as bench rows. The label limit is tried only when it is near:
 # this group's 256 KiB label area has version 1.2 labels (.cmdline), 256
