@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * What decides a destroy: the kernel's own reference count of every page
+ * of the pool, read by a small BPF program (page-refs.bpf.c) that root
+ * loads and runs on demand. Why this mechanism: /proc/kpagecount skips
+ * ZONE_DEVICE pages (it reads online pages only), /proc/kcore lists the
+ * memory map of System RAM only, and a kernel module would be a kernel
+ * change; BPF reads any struct page through the kernel's own BTF, and only
+ * reads. See Documentation/design.md, "What decides a destroy".
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include "identify.h"
+#include "page-refs.h"
+#include "page-refs-prog.h"
+#include "page-refs.skel.h"
+
+#define PAGE_SIZE_4K 4096ULL
+/* bpf_loop's bound (BPF_MAX_LOOPS): one run reads at most this many */
+#define RUN_PAGES (1ULL << 23)
+
+/*
+ * A device-DAX page that nobody maps or references. Measured on each
+ * kernel of the bed (Documentation/design.md has the table): the page
+ * allocator's initial reference, which device-DAX never drops.
+ */
+#define IDLE_REF 1
+
+/* libbpf's own messages: the last one explains a failed load */
+static __thread char *last_msg;
+static __thread size_t last_len;
+
+static int keep_msg(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	char line[256];
+	size_t n;
+
+	if (level == LIBBPF_DEBUG || !last_msg)
+		return 0;
+	vsnprintf(line, sizeof(line), fmt, ap);
+	n = strcspn(line, "\n");
+	line[n] = '\0';
+	if (n)
+		snprintf(last_msg, last_len, "%s", line);
+	return 0;
+}
+
+static int why_errno(int e, char *why, size_t len, const char *what)
+{
+	const char *hint = "";
+
+	if (e == EPERM || e == EACCES)
+		hint = " (root with CAP_BPF and CAP_PERFMON is needed, and a kernel that is not locked down)";
+	else if (e == ENOENT || e == ESRCH)
+		hint = " (the kernel has no BTF, or no vmemmap_base symbol)";
+	snprintf(why, len, "%s: %s%s", what, strerror(e), hint);
+	return -e;
+}
+
+int dp_page_refs_range(uint64_t start, uint64_t size, uint64_t step,
+		struct dp_page_refs *r, char *why, size_t len)
+{
+	libbpf_print_fn_t old;
+	struct dp_page_refs_bpf *skel;
+	char msg[256] = "";
+	uint64_t pfn, end, steps;
+	int rc = 0, fd;
+
+	memset(r, 0, sizeof(*r));
+	r->idle = IDLE_REF;
+	if (!size || start % PAGE_SIZE_4K || size % PAGE_SIZE_4K) {
+		snprintf(why, len,
+				"the device has no page-aligned physical range");
+		return -EINVAL;
+	}
+	steps = step >= PAGE_SIZE_4K && step % PAGE_SIZE_4K == 0 ?
+			step / PAGE_SIZE_4K :
+			1;
+	/* libbpf prints through a process-wide hook: borrow it, give it back */
+	last_msg = msg;
+	last_len = sizeof(msg);
+	old = libbpf_set_print(keep_msg);
+	skel = dp_page_refs_bpf__open();
+	if (!skel) {
+		rc = why_errno(errno ? errno : EINVAL, why, len,
+				"cannot open the BPF page reader");
+		goto out;
+	}
+	rc = dp_page_refs_bpf__load(skel);
+	if (rc) {
+		rc = why_errno(rc < 0 ? -rc : EINVAL, why, len,
+				"the kernel refused the BPF page reader");
+		if (msg[0])
+			snprintf(why + strlen(why), len - strlen(why),
+					" (libbpf: %s)", msg);
+		goto out;
+	}
+	fd = bpf_program__fd(skel->progs.page_refs);
+	pfn = start / PAGE_SIZE_4K;
+	end = pfn + size / PAGE_SIZE_4K;
+	while (pfn < end) {
+		struct dp_page_refs_args a = {
+			.pfn = pfn,
+			.idle = IDLE_REF,
+			.pages = end - pfn > RUN_PAGES ? RUN_PAGES : end - pfn,
+			.step = steps,
+		};
+		LIBBPF_OPTS(bpf_test_run_opts, opts, .ctx_in = &a,
+				.ctx_size_in = sizeof(a));
+
+		rc = bpf_prog_test_run_opts(fd, &opts);
+		if (rc) {
+			rc = why_errno(-rc, why, len,
+					"cannot run the BPF page reader");
+			goto out;
+		}
+		if (a.flags & DP_REFS_FAULT) {
+			snprintf(why, len,
+					"the kernel's page of physical address 0x%" PRIx64
+					" could not be read",
+					(uint64_t)(pfn * PAGE_SIZE_4K));
+			rc = -EFAULT;
+			goto out;
+		}
+		if (a.busy && !r->busy)
+			r->first_busy = a.first_busy_pfn * PAGE_SIZE_4K;
+		if (!r->units || a.min_ref < r->min_ref)
+			r->min_ref = a.min_ref;
+		if (!r->units || a.max_ref > r->max_ref)
+			r->max_ref = a.max_ref;
+		r->units += a.units;
+		r->busy += a.busy;
+		r->busy_bytes += a.busy_pages * PAGE_SIZE_4K;
+		pfn += a.pages;
+	}
+out:
+	dp_page_refs_bpf__destroy(skel);
+	libbpf_set_print(old);
+	last_msg = NULL;
+	return rc;
+}
+
+/* a number from the device's sysfs directory */
+static bool read_u64(int dirfd, const char *path, uint64_t *v)
+{
+	char line[64], *end;
+
+	if (!dp_read_line_at(dirfd, path, line, sizeof(line)))
+		return false;
+	errno = 0;
+	*v = strtoull(line, &end, 0);
+	return !errno && end != line;
+}
+
+int dp_page_refs_read(
+		const char *dev, struct dp_page_refs *r, char *why, size_t len)
+{
+	uint64_t align = PAGE_SIZE_4K, start, end, size;
+	char dir[128], path[64];
+	int dirfd, i, rc = 0, ranges = 0;
+
+	memset(r, 0, sizeof(*r));
+	r->idle = IDLE_REF;
+	snprintf(dir, sizeof(dir), "/sys/bus/dax/devices/%s", dev);
+	dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dirfd < 0) {
+		snprintf(why, len, "cannot read %s: %s", dir, strerror(errno));
+		return -errno;
+	}
+	read_u64(dirfd, "align", &align);
+	/* a dynamic device lists each of its ranges; a static one has one */
+	for (i = 0; rc == 0; i++) {
+		struct dp_page_refs part;
+
+		snprintf(path, sizeof(path), "mapping%d/start", i);
+		if (!read_u64(dirfd, path, &start))
+			break;
+		snprintf(path, sizeof(path), "mapping%d/end", i);
+		if (!read_u64(dirfd, path, &end) || end < start) {
+			snprintf(why, len, "%s/%s is unreadable", dir, path);
+			rc = -EIO;
+			break;
+		}
+		rc = dp_page_refs_range(
+				start, end - start + 1, align, &part, why, len);
+		if (rc)
+			break;
+		if (part.busy && !r->busy)
+			r->first_busy = part.first_busy;
+		if (!r->units || part.min_ref < r->min_ref)
+			r->min_ref = part.min_ref;
+		if (!r->units || part.max_ref > r->max_ref)
+			r->max_ref = part.max_ref;
+		r->units += part.units;
+		r->busy += part.busy;
+		r->busy_bytes += part.busy_bytes;
+		ranges++;
+	}
+	if (!rc && !ranges) {
+		if (read_u64(dirfd, "resource", &start) &&
+				read_u64(dirfd, "size", &size))
+			rc = dp_page_refs_range(
+					start, size, align, r, why, len);
+		else
+			rc = -ENOENT,
+			snprintf(why, len, "%s names no physical range", dir);
+	}
+	close(dirfd);
+	return rc;
+}
