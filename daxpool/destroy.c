@@ -25,8 +25,10 @@ static int destroy_one(struct daxpool_ctx *ctx, const char *id)
 		return 1;
 	rc = daxpool_pool_destroy(pool, &pids, &n);
 	if (rc == -EBUSY) {
-		fprintf(stderr, "daxpool destroy: %s: %s; held by pid%s", id,
-				daxpool_get_error(ctx), n == 1 ? "" : "s");
+		fprintf(stderr, "daxpool destroy: %s: %s", id,
+				daxpool_get_error(ctx));
+		if (n)
+			fprintf(stderr, "; held by pid%s", n == 1 ? "" : "s");
 		for (i = 0; i < n; i++)
 			fprintf(stderr, "%s%d", i ? ", " : " ", (int)pids[i]);
 		fputc('\n', stderr);

@@ -19,6 +19,7 @@
 #include "backend.h"
 #include "identify.h"
 #include "inuse.h"
+#include "quiesce.h"
 #include "registry.h"
 
 /* the region's device directory (hmem.0), whichever libdaxctl reports */
@@ -495,17 +496,16 @@ static int shrink_whole(struct daxpool_ctx *ctx, struct daxctl_dev *dev)
 	snprintf(node, sizeof(node), "/dev/%s", name);
 	if (stat(node, &st) == 0) {
 		t.rdev = st.st_rdev;
-		rc = dp_scan_holders(&t, &h);
-		if (rc || h.n) {
-			rc = dp_fail(ctx, EBUSY,
-					"%s (the device spanning the region, no pool's) %s: daxpool will not shrink it",
-					name,
-					h.n ? h.list[0].why :
-					      "could not be checked for users");
-			dp_holders_free(&h);
-			return rc;
-		}
+		rc = dp_idle_check(ctx, name, &t, &h);
 		dp_holders_free(&h);
+		if (rc) {
+			char why[sizeof(ctx->error)];
+
+			snprintf(why, sizeof(why), "%s", ctx->error);
+			return dp_fail(ctx, rc == -EBUSY ? EBUSY : -rc,
+					"%s (the device spanning the region, no pool's): %s: daxpool will not shrink it",
+					name, why);
+		}
 	}
 	if (daxctl_dev_is_enabled(dev) && (rc = daxctl_dev_disable(dev)) < 0)
 		return dp_fail(ctx, -rc, "cannot disable %s: %s", name,

@@ -238,17 +238,25 @@ static void refresh(struct scan *s, struct entry *e)
 }
 
 /* is E the pool ID names (by name or uuid, in either copy)? */
+static bool record_named(const struct daxpool_record *r, const char *id)
+{
+	return r->uuid[0] &&
+			(strcmp(r->name, id) == 0 ||
+					strcasecmp(r->uuid, id) == 0);
+}
+
 static bool is_named(const struct entry *e, const char *id)
 {
-	return (e->in_etc &&
-			       (strcmp(e->etc.name, id) == 0 ||
-					       strcasecmp(e->etc.uuid, id) ==
-							       0)) ||
-			(e->in_media &&
-					(strcmp(e->media.name, id) == 0 ||
-							strcasecmp(e->media.uuid,
-									id) ==
-									0));
+	return (e->in_etc && record_named(&e->etc, id)) ||
+			(e->in_media && record_named(&e->media, id));
+}
+
+/* named, and looked at in this run (perhaps removed by a repair since) */
+static bool was_named(const struct entry *e, const char *id)
+{
+	return e->selected &&
+			(record_named(&e->etc, id) ||
+					record_named(&e->media, id));
 }
 
 static bool selected(struct scan *s, const struct entry *e)
@@ -263,7 +271,11 @@ static bool selected(struct scan *s, const struct entry *e)
 	return false;
 }
 
-/* every copy of the record gone, and the device with it */
+/*
+ * every copy of the record gone, and the device with it; the device only
+ * under the same proof as destroy's (quiesce.c): a destroy cut short may
+ * have left the node open long enough for its owner to map or pin it
+ */
 static int remove_pool(struct scan *s, struct entry *e, bool release)
 {
 	const struct daxpool_record *r = e->in_media ? &e->media : &e->etc;
@@ -271,8 +283,18 @@ static int remove_pool(struct scan *s, struct entry *e, bool release)
 	int rc = 0;
 
 	e->pool.rec = *r;
-	if (release && be)
-		rc = be->release(s->ctx, &e->pool);
+	if (release && be) {
+		struct dp_quiesce q;
+		struct dp_holders h = { .n = 0 };
+
+		rc = dp_quiesce(s->ctx, &e->pool, &q, &h);
+		if (!rc) {
+			dp_quiesce_drop_fd(&q);
+			rc = be->release(s->ctx, &e->pool);
+			dp_quiesce_end(&q, !rc);
+		}
+		dp_holders_free(&h);
+	}
 	if (!rc && e->in_media)
 		rc = dp_media_drop(s->ctx, e->media_region, r->uuid);
 	if (!rc && e->in_etc)
@@ -694,7 +716,7 @@ static int run(struct daxpool_ctx *ctx, const char *const *names,
 		bool found = false;
 
 		for (i = 0; i < s.n && !found; i++)
-			found = is_named(&s.e[i], *n);
+			found = was_named(&s.e[i], *n);
 		if (!found)
 			rc = dp_fail(ctx, ENOENT,
 					"no pool '%s' in the registry or on any media",

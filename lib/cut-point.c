@@ -7,9 +7,12 @@
  * each point passed to FILE with a CLOCK_MONOTONIC time in ns (how the
  * tests enumerate them, and the benchmark times the steps), and
  * DAXPOOL_CUT_AT=POINT says "DAXPOOL-CUT" on the console at that point and
- * waits there for the bed to pull the plug.
+ * waits there for the bed to pull the plug; with DAXPOOL_CUT_STOP=1 it stops
+ * itself there instead (SIGSTOP), for a test that kills daxpool at that
+ * point and looks at what is left.
  */
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +59,10 @@ void dp_cut_point(const char *point)
 	at = secure_getenv("DAXPOOL_CUT_AT");
 	if (!at || strcmp(at, point) != 0)
 		return;
+	if (secure_getenv("DAXPOOL_CUT_STOP")) {
+		raise(SIGSTOP);
+		return;
+	}
 	fd = open("/dev/console", O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	if (fd >= 0) {
 		dprintf(fd, "daxpool: cut point %s\nDAXPOOL-CUT\n", point);

@@ -95,9 +95,23 @@ static bool ids_in(const char *line, const unsigned int *list, int n)
 	return false;
 }
 
+/* capabilities count on a device node only in the initial user namespace:
+ * a process in one of its own has them all there, and none here */
+static bool in_initial_userns(int tid)
+{
+	struct stat self, init;
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/ns/user", tid);
+	if (stat(path, &self) < 0 || stat("/proc/1/ns/user", &init) < 0)
+		return true; /* cannot tell: assume the worst */
+	return self.st_ino == init.st_ino && self.st_dev == init.st_dev;
+}
+
 bool dp_grants_admit(const struct dp_grants *g, int tid)
 {
-	char path[64], line[4096];
+	char path[64], *line = NULL;
+	size_t cap_len = 0;
 	unsigned int uids[DP_GRANTS_MAX + 1], gids[DP_GRANTS_MAX];
 	unsigned long long cap = ~0ULL;
 	bool admit = g->other;
@@ -115,7 +129,8 @@ bool dp_grants_admit(const struct dp_grants *g, int tid)
 	f = fopen(path, "re");
 	if (!f)
 		return true;	/* cannot tell: assume the worst */
-	while (!admit && fgets(line, sizeof(line), f)) {
+	/* a Groups: line may be long (65536 groups): no fixed buffer */
+	while (!admit && getline(&line, &cap_len, f) > 0) {
 		if (strncmp(line, "Uid:", 4) == 0)
 			admit = ids_in(line, uids, g->nuids + 1);
 		else if (strncmp(line, "Gid:", 4) == 0)
@@ -134,9 +149,10 @@ bool dp_grants_admit(const struct dp_grants *g, int tid)
 			}
 		} else if (sscanf(line, "CapEff: %llx", &cap) == 1) {
 			/* CAP_DAC_OVERRIDE (1) opens any node */
-			admit = (cap >> 1) & 1;
+			admit = ((cap >> 1) & 1) && in_initial_userns(tid);
 		}
 	}
+	free(line);
 	fclose(f);
 	return admit;
 }

@@ -27,8 +27,10 @@
 #include "inuse.h"
 #include "private.h"
 
-/* past this the scan gives up and the change is refused */
-#define SCAN_SECONDS 10
+/* past this the scan gives up and the change is refused; files shared by
+ * many processes are identified once, so only a host that keeps making
+ * processes without end gets here */
+#define SCAN_SECONDS 120
 
 int dp_holders_add(struct dp_holders *h, pid_t pid, const char *fmt, ...)
 {
@@ -46,6 +48,7 @@ int dp_holders_add(struct dp_holders *h, pid_t pid, const char *fmt, ...)
 	}
 	e = &h->list[h->n++];
 	e->pid = pid;
+	e->pin = false;
 	va_start(ap, fmt);
 	vsnprintf(e->why, sizeof(e->why), fmt, ap);
 	va_end(ap);
@@ -85,6 +88,7 @@ static int entry_num(const char *s)
 struct dma_devs {
 	unsigned int majors[4];
 	int nmajors;
+	unsigned int uverbs_major; /* 0: no RDMA devices */
 	dev_t iommufd;
 };
 
@@ -105,6 +109,9 @@ static void dma_devs_load(struct dma_devs *d)
 		else if (chr && sscanf(line, "%u %63s", &maj, name) == 2 &&
 			 strncmp(name, "vfio", 4) == 0 && d->nmajors < 4)
 			d->majors[d->nmajors++] = maj;
+		else if (chr && sscanf(line, "%u %63s", &maj, name) == 2 &&
+				strcmp(name, "infiniband_verbs") == 0)
+			d->uverbs_major = maj;
 	}
 	if (f)
 		fclose(f);
@@ -127,6 +134,12 @@ static bool is_dma_dev(const struct dma_devs *d, dev_t rdev)
 	return false;
 }
 
+struct file_seen {
+	unsigned int maj, min;
+	uint64_t ino;
+	int pool; /* -1: free slot */
+};
+
 struct scan {
 	dev_t rdev;
 	const struct dp_grants *grants;
@@ -134,7 +147,65 @@ struct scan {
 	struct dp_holders *h;
 	struct dp_pin_scan *pins;
 	struct timespec deadline;
+	/*
+	 * every mapped file already identified, by (device, inode), across
+	 * all processes: thousands of files shared by many processes cost
+	 * one stat each, not one per process (an open-addressed table)
+	 */
+	struct file_seen *seen;
+	size_t nseen, capseen;
 };
+
+static size_t seen_slot(const struct scan *s, unsigned int maj,
+		unsigned int min, uint64_t ino)
+{
+	uint64_t h = (ino * 0x9e3779b97f4a7c15ULL) ^
+			((uint64_t)maj << 32 | min);
+	size_t i = (size_t)(h ^ (h >> 29)) & (s->capseen - 1);
+
+	while (s->seen[i].pool >= 0 &&
+			!(s->seen[i].ino == ino && s->seen[i].maj == maj &&
+					s->seen[i].min == min))
+		i = (i + 1) & (s->capseen - 1);
+	return i;
+}
+
+/* the pool flag of a known file, or -1 */
+static int seen_get(const struct scan *s, unsigned int maj, unsigned int min,
+		uint64_t ino)
+{
+	return s->capseen ? s->seen[seen_slot(s, maj, min, ino)].pool : -1;
+}
+
+static int seen_put(struct scan *s, unsigned int maj, unsigned int min,
+		uint64_t ino, int pool)
+{
+	size_t i;
+
+	if ((s->nseen + 1) * 2 > s->capseen) {
+		struct file_seen *old = s->seen;
+		size_t oldcap = s->capseen, cap = oldcap ? oldcap * 2 : 1024;
+
+		s->seen = malloc(sizeof(*s->seen) * cap);
+		if (!s->seen) {
+			s->seen = old;
+			return -ENOMEM;
+		}
+		s->capseen = cap;
+		for (i = 0; i < cap; i++)
+			s->seen[i].pool = -1;
+		for (i = 0; i < oldcap; i++)
+			if (old[i].pool >= 0)
+				s->seen[seen_slot(s, old[i].maj, old[i].min,
+						old[i].ino)] = old[i];
+		free(old);
+	}
+	i = seen_slot(s, maj, min, ino);
+	if (s->seen[i].pool < 0)
+		s->nseen++;
+	s->seen[i] = (struct file_seen){ maj, min, ino, pool };
+	return 0;
+}
 
 static bool past_deadline(const struct scan *s)
 {
@@ -171,16 +242,44 @@ static int scan_fds(struct scan *s, struct dp_proc *p, int tid)
 				found = 1;
 			else if (is_dma_dev(&s->dma, st.st_rdev))
 				p->dma_fd = 1;
+			else if (s->dma.uverbs_major &&
+					major(st.st_rdev) ==
+							s->dma.uverbs_major)
+				p->uverbs_fd = 1;
 			continue;
 		}
 		/* anonymous inodes have no file type; the kernel names them */
-		if ((st.st_mode & S_IFMT) != 0 || p->nio_uring >= 16)
+		if ((st.st_mode & S_IFMT) != 0)
 			continue;
 		n = readlink(path, link, sizeof(link) - 1);
 		if (n <= 0)
 			continue;
 		link[n] = '\0';
 		if (strcmp(link, "anon_inode:[io_uring]") == 0) {
+			if (p->nio_uring == p->cap_io_uring) {
+				int cap = p->cap_io_uring ?
+						p->cap_io_uring * 2 :
+						16;
+				int *nfds = realloc(p->io_uring_fds,
+						sizeof(int) * (size_t)cap);
+				int *tids = nfds ?
+						realloc(p->io_uring_tids,
+								sizeof(int) * (size_t)cap) :
+						NULL;
+
+				if (nfds)
+					p->io_uring_fds = nfds;
+				if (!tids) {
+					/* every ring must be looked at: refuse */
+					s->h->error = -ENOMEM;
+					snprintf(s->h->error_why,
+							sizeof(s->h->error_why),
+							"out of memory");
+					break;
+				}
+				p->io_uring_tids = tids;
+				p->cap_io_uring = cap;
+			}
 			p->io_uring_fds[p->nio_uring] = fd;
 			p->io_uring_tids[p->nio_uring++] = tid;
 		}
@@ -189,21 +288,15 @@ static int scan_fds(struct scan *s, struct dp_proc *p, int tid)
 	return found;
 }
 
-struct file_seen {
-	unsigned int maj, min;
-	uint64_t ino;
-	int pool;
-};
-
 /*
  * One process's mappings, read through thread TID (the address space is
  * shared by all its threads). Fills p->vmas; 1 if one maps the device,
- * 0 if none, -1 if this thread's view is empty (an exited leader).
+ * 0 if none, -1 if this thread's view is empty (an exited leader), -2 if a
+ * mapping changed under the reading (read again).
  */
 static int scan_maps(struct scan *s, struct dp_proc *p, int tid)
 {
-	struct file_seen *seen = NULL;
-	int nseen = 0, capseen = 0, found = 0, cap = 0;
+	int found = 0, cap = 0, changed = 0;
 	char path[64], *line = NULL;
 	size_t linecap = 0;
 	FILE *f;
@@ -212,47 +305,46 @@ static int scan_maps(struct scan *s, struct dp_proc *p, int tid)
 	f = fopen(path, "re");
 	if (!f)
 		return -1;
+	p->nvmas = 0;
 	while (getline(&line, &linecap, f) > 0) {
 		unsigned long long start, end, off, ino;
 		unsigned int maj, min;
 		char perms[8], mf[96];
 		struct dp_vma *v;
 		struct stat st;
-		int i, pool = 0;
+		int pool = 0;
 
 		/* the fields before the path have a fixed form */
 		if (sscanf(line, "%llx-%llx %7s %llx %x:%x %llu", &start, &end,
 			   perms, &off, &maj, &min, &ino) != 7)
 			continue;
 		if (ino != 0) {
-			for (i = 0; i < nseen; i++)
-				if (seen[i].ino == ino && seen[i].maj == maj &&
-				    seen[i].min == min)
-					break;
-			if (i < nseen) {
-				pool = seen[i].pool;
-			} else {
+			pool = seen_get(s, maj, min, ino);
+			if (pool < 0) {
 				snprintf(mf, sizeof(mf), "/proc/%d/map_files/%llx-%llx",
 						tid, start, end);
 				if (stat(mf, &st) == 0) {
 					pool = S_ISCHR(st.st_mode) && st.st_rdev == s->rdev;
+					if (seen_put(s, maj, min, ino, pool) <
+							0) {
+						s->h->error = -ENOMEM;
+						snprintf(s->h->error_why,
+								sizeof(s->h->error_why),
+								"out of memory");
+						break;
+					}
 				} else if (errno == EPERM || errno == EACCES) {
 					s->h->error = -errno;
 					snprintf(s->h->error_why, sizeof(s->h->error_why),
 						 "cannot look at the mappings of pid %d (%s): daxpool needs CAP_SYS_ADMIN",
 						 p->pid, strerror(errno));
 					break;
+				} else {
+					/* the mapping moved (mprotect split it, or it
+					 * went): never take that for "not the pool" */
+					changed = 1;
+					pool = 0;
 				}
-				if (nseen == capseen) {
-					struct file_seen *l;
-
-					capseen = capseen ? capseen * 2 : 32;
-					l = realloc(seen, sizeof(*l) * (size_t)capseen);
-					if (!l)
-						break;
-					seen = l;
-				}
-				seen[nseen++] = (struct file_seen){ maj, min, ino, pool };
 			}
 		}
 		found |= pool;
@@ -271,8 +363,9 @@ static int scan_maps(struct scan *s, struct dp_proc *p, int tid)
 		v->pool = pool;
 	}
 	free(line);
-	free(seen);
 	fclose(f);
+	if (changed && !found)
+		return -2;
 	return p->nvmas == 0 ? -1 : found;
 }
 
@@ -296,7 +389,19 @@ static int scan_process(struct scan *s, int pid)
 		if (!fd_hold)
 			fd_hold = scan_fds(s, &p, tid);
 		if (p.tid < 0) {
-			m = scan_maps(s, &p, tid);
+			int tries = 0;
+
+			while ((m = scan_maps(s, &p, tid)) == -2 &&
+					++tries < 20)
+				;
+			if (m == -2) {
+				s->h->error = -EAGAIN;
+				snprintf(s->h->error_why,
+						sizeof(s->h->error_why),
+						"the mappings of pid %d kept changing while they were read",
+						pid);
+				break;
+			}
 			if (m >= 0) {
 				p.tid = tid;
 				map_hold = m;
@@ -322,7 +427,11 @@ static int scan_process(struct scan *s, int pid)
 	/* nothing open, nothing mapped: it may still pin the pool's pages */
 	if (p.tid >= 0)
 		p.vmpin_kib = dp_proc_status_num(p.tid, "VmPin");
-	if (p.tid >= 0 && (p.dma_fd || p.vmpin_kib > 0)) {
+	/* a pin may be charged to another process (a parent that made it
+	 * and exited): whoever holds an RDMA or io_uring fd is looked at */
+	if (p.tid >= 0 &&
+			(p.dma_fd || p.vmpin_kib > 0 || p.uverbs_fd ||
+					p.nio_uring)) {
 		char why[160];
 
 		if (!s->pins)
@@ -330,11 +439,16 @@ static int scan_process(struct scan *s, int pid)
 		if (!s->pins)
 			rc = -ENOMEM;
 		else if (dp_pins_hold(s->pins, &p, why, sizeof(why)) &&
-			 dp_grants_admit(s->grants, p.tid))
+				dp_grants_admit(s->grants, p.tid)) {
 			rc = dp_holders_add(s->h, pid, "%s, and could have opened the pool", why);
+			if (!rc)
+				s->h->list[s->h->n - 1].pin = true;
+		}
 	}
 out:
 	free(p.vmas);
+	free(p.io_uring_fds);
+	free(p.io_uring_tids);
 	return rc;
 }
 
@@ -370,6 +484,7 @@ int dp_scan_holders(const struct dp_target *t, struct dp_holders *h)
 	}
 	closedir(proc);
 	dp_pin_scan_free(s.pins);
+	free(s.seen);
 	if (rc && !h->error) {
 		h->error = rc;
 		snprintf(h->error_why, sizeof(h->error_why), "%s", strerror(-rc));

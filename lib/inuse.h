@@ -5,6 +5,7 @@
  * Who holds a pool's device: processes that have it open, map it, or may
  * still pin its pages long-term after letting go of both (see pins.c).
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 #include "grants.h"
@@ -17,6 +18,7 @@ struct dp_target {
 
 struct dp_holder {
 	pid_t pid;
+	bool pin; /* found by the pin rules (pins.c), not by fd or map */
 	char why[160];		/* "pid 12 maps it", for the busy message */
 };
 
@@ -40,10 +42,11 @@ struct dp_proc {
 	int tid;		/* a live thread: its maps and status are the process's */
 	struct dp_vma *vmas;
 	int nvmas;
-	/* io_uring instances (their fdinfo lists registered buffers) */
-	int io_uring_fds[16], io_uring_tids[16];
-	int nio_uring;
+	/* io_uring instances (their fdinfo lists registered buffers), all */
+	int *io_uring_fds, *io_uring_tids;
+	int nio_uring, cap_io_uring;
 	int dma_fd;		/* a VFIO or iommufd fd: pins daxpool cannot list */
+	int uverbs_fd; /* an RDMA device fd: registrations may hang on it */
 	/* its pinned memory (VmPin) */
 	long long vmpin_kib;
 };

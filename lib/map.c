@@ -264,14 +264,24 @@ static struct daxpool_map *map_open(struct daxpool_ctx *ctx,
 	map->align = (size_t)ctx->hint.align;
 	snprintf(map->name, sizeof(map->name), "%s", ctx->hint.name);
 	snprintf(map->uuid, sizeof(map->uuid), "%s", ctx->hint.uuid);
+	/*
+	 * The shared lock only lets a destroy find library users quickly; the
+	 * /proc scan and the kernel's page count decide. Anyone who can open
+	 * the node can also lock it exclusively, so a lock held elsewhere means
+	 * "being changed" only when daxpool's own marker says so.
+	 */
 	if (flock(fd, LOCK_SH | LOCK_NB) < 0) {
-		e = errno == EWOULDBLOCK ? EBUSY : errno;
-		if (e == EBUSY)
+		e = errno;
+		if (e == EWOULDBLOCK && dp_quiesce_marked(map->uuid)) {
+			e = EBUSY;
 			fail_changing(ctx, name);
-		else
+			goto fail;
+		}
+		if (e != EWOULDBLOCK) {
 			dp_fail(ctx, e, "cannot lock pool '%s': %s", name,
 					strerror(e));
-		goto fail;
+			goto fail;
+		}
 	}
 	prot = PROT_READ | (flags == O_RDWR ? PROT_WRITE : 0);
 	map->addr = dp_map_aligned(fd, map->size, map->align, prot,

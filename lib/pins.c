@@ -129,8 +129,9 @@ static int io_uring_bufs(const struct dp_proc *p, int k, uint64_t *pages,
 					p->pid, blen, addr);
 			rc = 1;
 		}
-		/* a buffer in huge pages is accounted by the whole page */
-		*pages += span_pages(addr, blen, SZ_2M);
+		/* by its own pages: a buffer in huge pages is charged more
+		 * than this, which can only make the process look busier */
+		*pages += span_pages(addr, blen, PAGE);
 	}
 	fclose(f);
 	if (!rc && listed < nbufs) {
@@ -153,12 +154,21 @@ int dp_pins_hold(struct dp_pin_scan *ps, const struct dp_proc *p, char *why,
 				p->pid);
 		return 1;
 	}
-	kib = p->vmpin_kib;
-	if (kib <= 0)
-		return 0;
+	kib = p->vmpin_kib > 0 ? p->vmpin_kib : 0;
 	pinned = (uint64_t)kib * 1024 / PAGE;
 
 	load_mrs(ps);
+	/* a registration whose maker is gone hangs on whoever inherited the
+	 * RDMA fd; the kernel does not say who that is */
+	for (i = 0; p->uverbs_fd && i < ps->nmrs; i++)
+		if (ps->mrs[i].pid <= 0 ||
+				!dp_proc_start_time(ps->mrs[i].pid)) {
+			snprintf(why, len,
+					"pid %d holds an RDMA device open, and an RDMA registration of %llu bytes outlived the process that made it",
+					p->pid,
+					(unsigned long long)ps->mrs[i].len);
+			return 1;
+		}
 	for (i = 0; i < ps->nmrs; i++) {
 		const struct dp_mr *mr = &ps->mrs[i];
 

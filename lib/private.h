@@ -64,7 +64,7 @@ struct daxpool_create_args {
 	void *progress_arg;
 };
 
-/* a pool's state, as DESIGN.md lists them (daxpool_pool_get_state) */
+/* a pool's state, as Documentation/design.md lists them (daxpool_pool_get_state) */
 enum dp_state {
 	DP_STATE_ACTIVE,
 	DP_STATE_DISABLED, /* device present, not enabled */
@@ -208,6 +208,8 @@ int dp_run_path(const char *kind, const char *uuid, bool make_dir, char *buf,
 
 /* the number after "KEY:" in /proc/PID/status (PID 0: our own), -1 if none */
 long long dp_proc_status_num(int pid, const char *key);
+/* clock ticks after boot when PID started (/proc/PID/stat); 0 if gone */
+unsigned long long dp_proc_start_time(int pid);
 
 /* name-unique.c: 0 if no pool but EXCEPT (a uuid, or NULL) has NAME,
  * anywhere daxpool can see; else -EEXIST with the error set */

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-/* one number from /proc/PID/status ("VmPin:", "Tgid:"): pins and threads */
+/* what /proc says of one process: a number from its status ("VmPin:",
+ * "Tgid:"), and when it started (a pid may be reused; pid and start not) */
 #include <stdio.h>
 #include <string.h>
 #include "private.h"
@@ -26,4 +27,29 @@ long long dp_proc_status_num(int pid, const char *key)
 		}
 	fclose(f);
 	return v;
+}
+
+unsigned long long dp_proc_start_time(int pid)
+{
+	char path[64], buf[1024], *p;
+	unsigned long long start = 0;
+	size_t n;
+	FILE *f;
+	int i;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* the command name may hold spaces and ')': fields follow the last ')' */
+	p = strrchr(buf, ')');
+	/* after it: state (field 3) ... starttime (field 22) */
+	for (i = 3; p && i <= 22; i++)
+		p = strchr(p + 1, ' ');
+	if (p && sscanf(p + 1, "%llu", &start) != 1)
+		start = 0;
+	return start;
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * The marker of a destroy or rename under way: RUNDIR/quiesce/UUID holds
- * the pid of the daxpool that closed the pool's node. Read by map_open, to
+ * the pid of the daxpool that closed the pool's node and the time it
+ * started, so that a reused pid does not keep a stale marker alive. Read by map_open, to
  * say EBUSY rather than EACCES, and by the udev helper, so that an event
  * in the middle does not open the node again. A marker whose process is
  * gone is stale and means nothing.
@@ -13,7 +14,8 @@
 
 bool dp_quiesce_marked(const char *uuid)
 {
-	char path[160], proc[32];
+	char path[160];
+	unsigned long long start = 0;
 	int pid = 0;
 	FILE *f;
 
@@ -22,9 +24,8 @@ bool dp_quiesce_marked(const char *uuid)
 	f = fopen(path, "re");
 	if (!f)
 		return false;
-	if (fscanf(f, "%d", &pid) != 1)
+	if (fscanf(f, "%d %llu", &pid, &start) != 2)
 		pid = 0;
 	fclose(f);
-	snprintf(proc, sizeof(proc), "/proc/%d", pid);
-	return pid > 0 && access(proc, F_OK) == 0;
+	return pid > 0 && start && dp_proc_start_time(pid) == start;
 }

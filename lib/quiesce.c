@@ -5,11 +5,22 @@
  *
  * Look first without touching anything, so that a busy pool is refused
  * with nothing changed. Only an idle pool gets its door closed (the marker,
- * then mode 0) and is looked at again: whoever slipped in before the door
- * shut is seen by the second look. The door must never stay shut by
- * mistake: every path out of here restores the mode, and a guardian
- * process, which outlives a killed daxpool, restores it when daxpool dies
- * before saying that it is done.
+ * then owner and group root, then mode 0: its owner can no longer chmod it
+ * open again) and is looked at again: whoever slipped in before the door
+ * shut is seen by the second look. With the door shut, no fd open and no
+ * mapping left, nothing can take a new reference to a page, so the second
+ * look's page count stays true until the device is gone.
+ *
+ * A look is the /proc scan (inuse.c: who has the node open or mapped, by
+ * device number) and the kernel's own page count (page-refs.c). The count
+ * decides; the scan names holders, and its pin rules (pins.c) decide only
+ * where the count cannot be read.
+ *
+ * The door must never stay shut by mistake: every path out of here
+ * restores owner, group and mode, and a guardian process, which outlives a
+ * killed daxpool, restores them when daxpool dies before saying that it is
+ * done, unless the pool's record by then says it is being destroyed: such
+ * a node stays root-only until check or activate finishes the destroy.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -24,11 +35,40 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "config.h"
+#include "page-refs.h"
 #include "quiesce.h"
+#include "registry.h"
+
+/* does the record file at PATH say that a destroy is under way? Reads with
+ * plain system calls: the guardian may only use async-signal-safe ones */
+static bool record_says_destroy(const char *path)
+{
+	static const char key[] = "\"intent\"", want[] = "\"destroy\"";
+	char buf[8192];
+	ssize_t n = 0, r;
+	const char *p;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return false;
+	while (n < (ssize_t)sizeof(buf) - 1 &&
+			(r = read(fd, buf + n, sizeof(buf) - 1 - (size_t)n)) >
+					0)
+		n += r;
+	close(fd);
+	buf[n] = '\0';
+	p = memmem(buf, (size_t)n, key, sizeof(key) - 1);
+	if (!p)
+		return false;
+	p += sizeof(key) - 1;
+	while (*p == ' ' || *p == ':' || *p == '\t' || *p == '\n')
+		p++;
+	return strncmp(p, want, sizeof(want) - 1) == 0;
+}
 
 /* only async-signal-safe calls: the caller may have threads */
-static void __attribute__((noreturn)) guardian(int sock, const char *dev,
-		dev_t rdev, mode_t mode, const char *marker)
+static void __attribute__((noreturn))
+guardian(int sock, const struct dp_quiesce *q)
 {
 	struct stat st;
 	ssize_t n;
@@ -43,10 +83,13 @@ static void __attribute__((noreturn)) guardian(int sock, const char *dev,
 		n = read(sock, &c, 1);
 	while (n < 0 && errno == EINTR);
 	if (n != 1) {
-		/* daxpool died with the door shut: open it again */
-		unlink(marker);
-		if (stat(dev, &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == rdev)
-			chmod(dev, mode);
+		/* daxpool died with the door shut: open it again, unless the
+		 * destroy got as far as its durable intent */
+		unlink(q->marker);
+		if (!record_says_destroy(q->record) && stat(q->dev, &st) == 0 &&
+				S_ISCHR(st.st_mode) && st.st_rdev == q->rdev &&
+				chown(q->dev, q->uid, q->gid) == 0)
+			chmod(q->dev, q->mode);
 	}
 	_exit(0);
 }
@@ -69,7 +112,7 @@ static int start_guardian(struct dp_quiesce *q)
 	}
 	if (child == 0) {
 		if (fork() == 0)
-			guardian(sv[1], q->dev, q->rdev, q->mode, q->marker);
+			guardian(sv[1], q);
 		_exit(0);
 	}
 	close(sv[1]);
@@ -90,7 +133,7 @@ static void stop_guardian(struct dp_quiesce *q)
 
 static int write_marker(struct dp_quiesce *q, const char *uuid)
 {
-	char tmp[200], text[32];
+	char tmp[200], text[48];
 	int fd, len;
 
 	if (dp_run_path("quiesce", uuid, true, q->marker, sizeof(q->marker)))
@@ -102,7 +145,8 @@ static int write_marker(struct dp_quiesce *q, const char *uuid)
 		return -errno;
 	}
 	fchmod(fd, 0644);
-	len = snprintf(text, sizeof(text), "%d\n", (int)getpid());
+	len = snprintf(text, sizeof(text), "%d %llu\n", (int)getpid(),
+			dp_proc_start_time((int)getpid()));
 	if (write(fd, text, (size_t)len) != len || close(fd) < 0 ||
 	    rename(tmp, q->marker) < 0) {
 		int e = errno ? errno : EIO;
@@ -123,6 +167,66 @@ static int busy(struct daxpool_ctx *ctx, struct dp_holders *h)
 			h->n ? h->list[0].why : "in use through libdaxpool");
 }
 
+/* holders found by fd or mapping come first; the pin rules' suspects
+ * after them, and only they are left when the count clears the pool */
+static int direct_holders(struct dp_holders *h)
+{
+	int i, n = 0;
+
+	for (i = 0; i < h->n; i++)
+		if (!h->list[i].pin) {
+			struct dp_holder t = h->list[n];
+
+			h->list[n++] = h->list[i];
+			h->list[i] = t;
+		}
+	return n;
+}
+
+/* one look at DEV: 0 idle, or -EBUSY / -errno with the reason in ctx */
+static int look(struct daxpool_ctx *ctx, const char *dev,
+		const struct dp_target *t, struct dp_holders *h, bool warn)
+{
+	struct dp_page_refs refs;
+	char why[256];
+	int direct, rc;
+
+	dp_holders_free(h);
+	dp_scan_holders(t, h);
+	if (h->error)
+		return busy(ctx, h);
+	direct = direct_holders(h);
+	rc = dp_page_refs_read(dev, &refs, why, sizeof(why));
+	if (rc) {
+		/* no kernel count: the /proc rules decide, pins included */
+		if (warn)
+			dp_warn(ctx, "the kernel's page counts of %s cannot be read (%s): deciding by /proc alone, which cannot see every reference (daxpool-destroy(1))",
+					dev, why);
+		return h->n ? busy(ctx, h) : 0;
+	}
+	if (direct)
+		return busy(ctx, h);
+	if (!refs.busy) {
+		/* whatever the pin rules suspected, it is not this pool */
+		h->n = 0;
+		return 0;
+	}
+	return dp_fail(ctx, EBUSY,
+			"pool is busy (pages of the pool are still referenced: %llu of its %llu pages or compound pages, %llu bytes from physical address 0x%llx; %s%s)",
+			(unsigned long long)refs.busy,
+			(unsigned long long)refs.units,
+			(unsigned long long)refs.busy_bytes,
+			(unsigned long long)refs.first_busy,
+			h->n ? "perhaps " : "no process found that holds them",
+			h->n ? h->list[0].why : "");
+}
+
+int dp_idle_check(struct daxpool_ctx *ctx, const char *dev,
+		const struct dp_target *t, struct dp_holders *h)
+{
+	return look(ctx, dev, t, h, true);
+}
+
 int dp_quiesce(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 		struct dp_quiesce *q, struct dp_holders *h)
 {
@@ -136,6 +240,8 @@ int dp_quiesce(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 	q->mode = (mode_t)-1;
 	if (!pool->chardev[0])
 		return 0;	/* no device: nothing can hold it */
+	dp_record_path(ctx->confdir, pool->rec.uuid, q->record,
+			sizeof(q->record));
 	snprintf(q->dev, sizeof(q->dev), "/dev/%s", pool->chardev);
 	q->fd = open(q->dev, O_RDONLY | O_CLOEXEC);
 	if (q->fd < 0 || fstat(q->fd, &st) < 0) {
@@ -152,10 +258,9 @@ int dp_quiesce(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 				       : dp_fail(ctx, rc, "cannot lock %s: %s", q->dev, strerror(rc));
 		goto fail;
 	}
-	if (dp_scan_holders(&t, h) != 0) {
-		rc = busy(ctx, h);
+	rc = look(ctx, pool->chardev, &t, h, true);
+	if (rc)
 		goto fail;
-	}
 	/* idle: close the door, then look again */
 	rc = write_marker(q, pool->rec.uuid);
 	if (rc) {
@@ -164,22 +269,23 @@ int dp_quiesce(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 		goto fail;
 	}
 	q->mode = st.st_mode & 07777;
+	q->uid = st.st_uid;
+	q->gid = st.st_gid;
 	rc = start_guardian(q);
 	if (rc) {
 		rc = dp_fail(ctx, -rc, "cannot start the guardian of %s: %s", q->dev,
 				strerror(-rc));
 		goto fail;
 	}
-	if (fchmod(q->fd, 0) < 0) {
+	/* root's first, so that its owner cannot chmod it open again */
+	if (fchown(q->fd, 0, 0) < 0 || fchmod(q->fd, 0) < 0) {
 		rc = dp_fail(ctx, errno, "cannot close %s to new users: %s", q->dev,
 				strerror(errno));
 		goto fail;
 	}
-	dp_holders_free(h);
-	if (dp_scan_holders(&t, h) != 0) {
-		rc = busy(ctx, h);
+	rc = look(ctx, pool->chardev, &t, h, false);
+	if (rc)
 		goto fail;
-	}
 	return 0;
 fail:
 	dp_quiesce_end(q, false);
@@ -201,11 +307,14 @@ void dp_quiesce_end(struct dp_quiesce *q, bool gone)
 	if (!gone && q->mode != (mode_t)-1) {
 		struct stat st;
 
-		if (q->fd >= 0)
-			fchmod(q->fd, q->mode);
-		else if (stat(q->dev, &st) == 0 && S_ISCHR(st.st_mode) &&
-			 st.st_rdev == q->rdev)
+		if (q->fd >= 0) {
+			if (fchown(q->fd, q->uid, q->gid) == 0)
+				fchmod(q->fd, q->mode);
+		} else if (stat(q->dev, &st) == 0 && S_ISCHR(st.st_mode) &&
+				st.st_rdev == q->rdev &&
+				chown(q->dev, q->uid, q->gid) == 0) {
 			chmod(q->dev, q->mode);
+		}
 	}
 	q->mode = (mode_t)-1;
 	stop_guardian(q);

@@ -10,7 +10,16 @@
  *   pin-hold uring DEV           io_uring fixed buffer of a mapping, then munmap+close
  *   pin-hold anon-mr BYTES [unmap]  an MR on anonymous memory (kept mapped,
  *                                or unmapped with unmap): not the pool
- *   pin-hold map DEV             a plain mapping, fd closed
+ *   pin-hold vmsplice DEV        vmsplice pages of a mapping into a pipe,
+ *                                then munmap+close: only the pipe holds them
+ *   pin-hold rings N DEV         N-1 io_uring rings with a 4 KiB anonymous
+ *                                buffer each, and an Nth over the pool
+ *   pin-hold remap DEV           ibv_reg_mr of a mapping, then anonymous
+ *                                memory mapped at the same address
+ *   pin-hold fork-mr DEV         raw-mr, then hand the registration to a
+ *                                child and exit: the pid printed is the
+ *                                child's, which never mapped the pool
+ *   pin-hold map DEV             a plain mapping, every page touched, fd closed
  *   pin-hold many-maps N         map N files of its own (./m.I): makes every
  *                                scan of /proc slow, for tests that must
  *                                catch a destroy in the middle
@@ -234,6 +243,134 @@ static int anon_mr(size_t size, int unmap)
 	return 0;
 }
 
+/* pages of the pool referenced by a pipe, and by nothing else */
+static int splice_pages(const char *dev)
+{
+	int pipefd[2];
+	struct iovec iov;
+	size_t size;
+	uint8_t *p;
+	ssize_t n;
+	char buf[4096];
+
+	if (pipe(pipefd) < 0 || !(p = map_dev(dev, &size, 1, NULL)))
+		return 1;
+	memset(p, 0x5a, 16 * 4096);
+	iov.iov_base = p;
+	iov.iov_len = 16 * 4096;
+	n = vmsplice(pipefd[1], &iov, 1, 0);
+	if (n <= 0) {
+		say("{\"ok\":false,\"stage\":\"vmsplice\",\"errno\":%d}",
+				errno);
+		return 2;
+	}
+	munmap(p, size);
+	say("{\"ok\":true,\"pid\":%d,\"size\":%zd}", (int)getpid(), n);
+	serve();
+	/* the pages stayed readable through the pipe */
+	n = read(pipefd[0], buf, sizeof(buf));
+	say("released: read %zd bytes from the pipe, first 0x%02x", n,
+			n > 0 ? (uint8_t)buf[0] : 0);
+	close(pipefd[0]);
+	close(pipefd[1]);
+	return 0;
+}
+
+static int ring_with(void *addr, size_t len)
+{
+	struct io_uring_params params;
+	struct iovec iov = { addr, len };
+	int ring;
+
+	memset(&params, 0, sizeof(params));
+	ring = (int)syscall(__NR_io_uring_setup, 4, &params);
+	if (ring < 0)
+		return -1;
+	if (syscall(__NR_io_uring_register, ring, IORING_REGISTER_BUFFERS, &iov,
+			    1) < 0)
+		return -2;
+	return ring;
+}
+
+/* decoy rings of anonymous memory, then one over the pool */
+static int rings(int n, const char *dev)
+{
+	size_t size;
+	uint8_t *p;
+	int i, r;
+
+	for (i = 0; i < n - 1; i++) {
+		void *a = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		memset(a, 1, 4096);
+		if (ring_with(a, 4096) < 0) {
+			say("{\"ok\":false,\"stage\":\"io_uring\",\"errno\":%d}",
+					errno);
+			return 77;
+		}
+	}
+	if (!(p = map_dev(dev, &size, 1, NULL)))
+		return 1;
+	r = ring_with(p, size);
+	if (r < 0) {
+		say("{\"ok\":false,\"stage\":\"IORING_REGISTER_BUFFERS\",\"errno\":%d}",
+				errno);
+		return errno == EOPNOTSUPP || errno == EFAULT ? 77 : 2;
+	}
+	munmap(p, size);
+	say("{\"ok\":true,\"pid\":%d,\"size\":%zu}", (int)getpid(), size);
+	serve();
+	syscall(__NR_io_uring_register, r, IORING_UNREGISTER_BUFFERS, NULL, 0);
+	say("released");
+	return 0;
+}
+
+/* the registration's addresses now show anonymous memory */
+static int remap(const char *dev, int handoff)
+{
+	struct ibv_pd *pd = rdma_prog_pd(NULL);
+	struct ibv_mr *mr;
+	size_t size;
+	uint8_t *p;
+
+	if (!pd || !(p = map_dev(dev, &size, 1, NULL)))
+		return 1;
+	mr = ibv_reg_mr(pd, p, size,
+			IBV_ACCESS_LOCAL_WRITE | IBV_ACCESS_REMOTE_WRITE);
+	if (!mr) {
+		say("{\"ok\":false,\"stage\":\"ibv_reg_mr\",\"errno\":%d}",
+				errno);
+		return 2;
+	}
+	munmap(p, size);
+	if (!handoff &&
+			mmap(p, size, PROT_READ | PROT_WRITE,
+					MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+					-1, 0) == MAP_FAILED)
+		return 1;
+	if (handoff) {
+		/* the child inherits the registration; the parent that made
+		 * it (and whose pinned-memory count it is) goes away */
+		pid_t child = fork();
+
+		if (child < 0)
+			return 1;
+		if (child > 0) {
+			say("{\"ok\":true,\"pid\":%d,\"size\":%zu}", (int)child,
+					size);
+			_exit(0);
+		}
+	} else {
+		say("{\"ok\":true,\"pid\":%d,\"size\":%zu}", (int)getpid(),
+				size);
+	}
+	serve();
+	ibv_dereg_mr(mr);
+	say("released");
+	return 0;
+}
+
 static void *keeper(void *arg)
 {
 	int sig;
@@ -296,7 +433,7 @@ int main(int argc, char **argv)
 	int rc = 1, sig;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: pin-hold raw-mr|uring|map|thread-exit DEV | lib-mr NAME [plain] | anon-mr BYTES [unmap] | many-maps N | forge-deleted|forge-long DEV\n");
+		fprintf(stderr, "usage: pin-hold raw-mr|uring|map|thread-exit|vmsplice|remap|fork-mr DEV | rings N DEV | lib-mr NAME [plain] | anon-mr BYTES [unmap] | many-maps N | forge-deleted|forge-long DEV\n");
 		return 1;
 	}
 	sigemptyset(&sigs);
@@ -326,7 +463,13 @@ int main(int argc, char **argv)
 	} else if (strcmp(argv[1], "map") == 0) {
 		size_t size;
 
-		rc = map_dev(argv[2], &size, 1, NULL) ? 0 : 1;
+		volatile uint8_t *m = map_dev(argv[2], &size, 1, NULL);
+		size_t i;
+
+		rc = m ? 0 : 1;
+		/* fault every page in: folio-mapping kernels count a mapping then */
+		for (i = 0; m && i < size; i += 4096)
+			(void)m[i];
 		if (!rc)
 			say("{\"ok\":true,\"pid\":%d,\"size\":%zu}", (int)getpid(), size);
 	} else if (strcmp(argv[1], "thread-exit") == 0)
@@ -335,6 +478,15 @@ int main(int argc, char **argv)
 		rc = forge_deleted(argv[2]);
 	else if (strcmp(argv[1], "forge-long") == 0)
 		rc = forge_long(argv[2]);
+	else if (strcmp(argv[1], "vmsplice") == 0)
+		rc = splice_pages(argv[2]);
+	else if (strcmp(argv[1], "rings") == 0 && argc > 3) {
+		target = argv[3];
+		rc = rings(atoi(argv[2]), argv[3]);
+	} else if (strcmp(argv[1], "remap") == 0)
+		rc = remap(argv[2], 0);
+	else if (strcmp(argv[1], "fork-mr") == 0)
+		rc = remap(argv[2], 1);
 	if (rc)
 		return rc;
 	/* released: stay (RDMA device open) until told to go */

@@ -82,6 +82,9 @@ if [ -z "$caught" ]; then
 else
 	ok "caught a destroy with the node closed"
 	diag "marker: $(cat /run/daxpool/quiesce/$uuid 2>&1)"
+	is "the closed node is root's, so that its owner cannot open it again" \
+		"$(stat -c '%U %G %a' "/dev/$dev")" "root root 0"
+	check_fails "alice cannot chmod it open" -- run_as alice chmod 0600 "/dev/$dev"
 	run_as alice daxio map door rw > /tmp/open.out 2>&1
 	is "meanwhile map_open says EBUSY (16), not EACCES" "$(jq -r .errno /tmp/open.out)" 16
 	udevadm trigger -c change "/sys/bus/dax/devices/$dev"
@@ -94,12 +97,13 @@ else
 		sleep 0.1
 		i=$((i + 1))
 	done
-	is "the killed destroy's node has its mode back" "$(stat -c '%U %a' "/dev/$dev")" "alice 600"
-	check_fails "and no marker is left" -- test -e "/run/daxpool/quiesce/$uuid"
+	check_fails "no marker is left" -- test -e "/run/daxpool/quiesce/$uuid"
 	if [ "$(jq -r '.intent // "none"' "$REGISTRY/$uuid.json")" = none ]; then
+		is "the killed destroy's node has its owner and mode back" "$(stat -c '%U %a' "/dev/$dev")" "alice 600"
 		check "alice opens the pool again" -- run_as alice daxio map door rw
 	else
 		diag "the destroy was killed after writing its intent (a cut-short change for 'check')"
+		is "the killed destroy's node stays root-only (its intent is durable)" "$(stat -c '%U %a' "/dev/$dev")" "root 0"
 	fi
 fi
 kill -KILL "$slow"
