@@ -65,14 +65,79 @@ static int why_errno(int e, char *why, size_t len, const char *what)
 	return -e;
 }
 
-int dp_page_refs_range(uint64_t start, uint64_t size, uint64_t step,
-		struct dp_page_refs *r, char *why, size_t len)
-{
-	libbpf_print_fn_t old;
+struct dp_page_reader {
 	struct dp_page_refs_bpf *skel;
+	int fd;
+};
+
+/* one part's figures into the whole's */
+static void add_part(struct dp_page_refs *r, const struct dp_page_refs *part)
+{
+	if (part->busy && !r->busy)
+		r->first_busy = part->first_busy;
+	if (!r->units || part->min_ref < r->min_ref)
+		r->min_ref = part->min_ref;
+	if (!r->units || part->max_ref > r->max_ref)
+		r->max_ref = part->max_ref;
+	r->units += part->units;
+	r->busy += part->busy;
+	r->busy_bytes += part->busy_bytes;
+}
+
+int dp_page_reader_new(struct dp_page_reader **out, char *why, size_t len)
+{
+	struct dp_page_reader *pr;
+	libbpf_print_fn_t old;
 	char msg[256] = "";
+	int rc = 0;
+
+	*out = NULL;
+	pr = calloc(1, sizeof(*pr));
+	if (!pr)
+		return why_errno(ENOMEM, why, len,
+				"cannot load the BPF page reader");
+	/* libbpf prints through a process-wide hook: borrow it, give it back */
+	last_msg = msg;
+	last_len = sizeof(msg);
+	old = libbpf_set_print(keep_msg);
+	pr->skel = dp_page_refs_bpf__open();
+	if (!pr->skel) {
+		rc = why_errno(errno ? errno : EINVAL, why, len,
+				"cannot open the BPF page reader");
+	} else {
+		rc = dp_page_refs_bpf__load(pr->skel);
+		if (rc) {
+			rc = why_errno(rc < 0 ? -rc : EINVAL, why, len,
+					"the kernel refused the BPF page reader");
+			if (msg[0])
+				snprintf(why + strlen(why), len - strlen(why),
+						" (libbpf: %s)", msg);
+		}
+	}
+	libbpf_set_print(old);
+	last_msg = NULL;
+	if (rc) {
+		dp_page_reader_free(pr);
+		return rc;
+	}
+	pr->fd = bpf_program__fd(pr->skel->progs.page_refs);
+	*out = pr;
+	return 0;
+}
+
+void dp_page_reader_free(struct dp_page_reader *pr)
+{
+	if (!pr)
+		return;
+	dp_page_refs_bpf__destroy(pr->skel);
+	free(pr);
+}
+
+int dp_page_refs_range(struct dp_page_reader *pr, uint64_t start, uint64_t size,
+		uint64_t step, struct dp_page_refs *r, char *why, size_t len)
+{
 	uint64_t pfn, end, steps;
-	int rc = 0, fd;
+	int rc;
 
 	memset(r, 0, sizeof(*r));
 	r->idle = IDLE_REF;
@@ -84,26 +149,6 @@ int dp_page_refs_range(uint64_t start, uint64_t size, uint64_t step,
 	steps = step >= PAGE_SIZE_4K && step % PAGE_SIZE_4K == 0 ?
 			step / PAGE_SIZE_4K :
 			1;
-	/* libbpf prints through a process-wide hook: borrow it, give it back */
-	last_msg = msg;
-	last_len = sizeof(msg);
-	old = libbpf_set_print(keep_msg);
-	skel = dp_page_refs_bpf__open();
-	if (!skel) {
-		rc = why_errno(errno ? errno : EINVAL, why, len,
-				"cannot open the BPF page reader");
-		goto out;
-	}
-	rc = dp_page_refs_bpf__load(skel);
-	if (rc) {
-		rc = why_errno(rc < 0 ? -rc : EINVAL, why, len,
-				"the kernel refused the BPF page reader");
-		if (msg[0])
-			snprintf(why + strlen(why), len - strlen(why),
-					" (libbpf: %s)", msg);
-		goto out;
-	}
-	fd = bpf_program__fd(skel->progs.page_refs);
 	pfn = start / PAGE_SIZE_4K;
 	end = pfn + size / PAGE_SIZE_4K;
 	while (pfn < end) {
@@ -116,36 +161,31 @@ int dp_page_refs_range(uint64_t start, uint64_t size, uint64_t step,
 		LIBBPF_OPTS(bpf_test_run_opts, opts, .ctx_in = &a,
 				.ctx_size_in = sizeof(a));
 
-		rc = bpf_prog_test_run_opts(fd, &opts);
-		if (rc) {
-			rc = why_errno(-rc, why, len,
+		rc = bpf_prog_test_run_opts(pr->fd, &opts);
+		if (rc)
+			return why_errno(-rc, why, len,
 					"cannot run the BPF page reader");
-			goto out;
-		}
 		if (a.flags & DP_REFS_FAULT) {
 			snprintf(why, len,
 					"the kernel's page of physical address 0x%" PRIx64
 					" could not be read",
 					(uint64_t)(pfn * PAGE_SIZE_4K));
-			rc = -EFAULT;
-			goto out;
+			return -EFAULT;
 		}
-		if (a.busy && !r->busy)
-			r->first_busy = a.first_busy_pfn * PAGE_SIZE_4K;
-		if (!r->units || a.min_ref < r->min_ref)
-			r->min_ref = a.min_ref;
-		if (!r->units || a.max_ref > r->max_ref)
-			r->max_ref = a.max_ref;
-		r->units += a.units;
-		r->busy += a.busy;
-		r->busy_bytes += a.busy_pages * PAGE_SIZE_4K;
+		add_part(r,
+				&(struct dp_page_refs){
+						.units = a.units,
+						.busy = a.busy,
+						.busy_bytes = a.busy_pages *
+								PAGE_SIZE_4K,
+						.first_busy = a.first_busy_pfn *
+								PAGE_SIZE_4K,
+						.min_ref = a.min_ref,
+						.max_ref = a.max_ref,
+				});
 		pfn += a.pages;
 	}
-out:
-	dp_page_refs_bpf__destroy(skel);
-	libbpf_set_print(old);
-	last_msg = NULL;
-	return rc;
+	return 0;
 }
 
 /* a number from the device's sysfs directory */
@@ -160,8 +200,8 @@ static bool read_u64(int dirfd, const char *path, uint64_t *v)
 	return !errno && end != line;
 }
 
-int dp_page_refs_read(
-		const char *dev, struct dp_page_refs *r, char *why, size_t len)
+int dp_page_refs_read(struct dp_page_reader *pr, const char *dev,
+		struct dp_page_refs *r, char *why, size_t len)
 {
 	uint64_t align = PAGE_SIZE_4K, start, end, size;
 	char dir[128], path[64];
@@ -172,8 +212,9 @@ int dp_page_refs_read(
 	snprintf(dir, sizeof(dir), "/sys/bus/dax/devices/%s", dev);
 	dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dirfd < 0) {
-		snprintf(why, len, "cannot read %s: %s", dir, strerror(errno));
-		return -errno;
+		rc = -errno;
+		snprintf(why, len, "cannot read %s: %s", dir, strerror(-rc));
+		return rc;
 	}
 	read_u64(dirfd, "align", &align);
 	/* a dynamic device lists each of its ranges; a static one has one */
@@ -189,29 +230,21 @@ int dp_page_refs_read(
 			rc = -EIO;
 			break;
 		}
-		rc = dp_page_refs_range(
-				start, end - start + 1, align, &part, why, len);
-		if (rc)
-			break;
-		if (part.busy && !r->busy)
-			r->first_busy = part.first_busy;
-		if (!r->units || part.min_ref < r->min_ref)
-			r->min_ref = part.min_ref;
-		if (!r->units || part.max_ref > r->max_ref)
-			r->max_ref = part.max_ref;
-		r->units += part.units;
-		r->busy += part.busy;
-		r->busy_bytes += part.busy_bytes;
+		rc = dp_page_refs_range(pr, start, end - start + 1, align,
+				&part, why, len);
+		if (!rc)
+			add_part(r, &part);
 		ranges++;
 	}
 	if (!rc && !ranges) {
 		if (read_u64(dirfd, "resource", &start) &&
-				read_u64(dirfd, "size", &size))
+				read_u64(dirfd, "size", &size)) {
 			rc = dp_page_refs_range(
-					start, size, align, r, why, len);
-		else
-			rc = -ENOENT,
+					pr, start, size, align, r, why, len);
+		} else {
+			rc = -ENOENT;
 			snprintf(why, len, "%s names no physical range", dir);
+		}
 	}
 	close(dirfd);
 	return rc;

@@ -19,15 +19,25 @@ struct dp_page_refs {
 	int min_ref, max_ref;
 };
 
+/* the loaded BPF reader: loading costs most of a read, so load it once */
+struct dp_page_reader;
+
+/*
+ * Load the reader into the kernel. 0 and *PR; -errno when the kernel's
+ * count cannot be read here (no BPF, no BTF, lockdown), with the reason
+ * in WHY.
+ */
+int dp_page_reader_new(struct dp_page_reader **pr, char *why, size_t len);
+void dp_page_reader_free(struct dp_page_reader *pr);
+
 /*
  * Read the count of every page (one per compound page) of the physical
- * ranges of dax device DEV ("dax1.0"). 0 and R filled; -errno when the
- * kernel's count cannot be read (no BPF, no BTF, lockdown, no ranges), with
- * the reason in WHY.
+ * ranges of dax device DEV ("dax1.0"). 0 and R filled; -errno (reason in
+ * WHY) when a page cannot be read or DEV names no range.
  */
-int dp_page_refs_read(
-		const char *dev, struct dp_page_refs *r, char *why, size_t len);
-/* the same for the physical range START, SIZE; STEP is the device's align */
-int dp_page_refs_range(uint64_t start, uint64_t size, uint64_t step,
+int dp_page_refs_read(struct dp_page_reader *pr, const char *dev,
 		struct dp_page_refs *r, char *why, size_t len);
+/* the same for the physical range START, SIZE; STEP is the device's align */
+int dp_page_refs_range(struct dp_page_reader *pr, uint64_t start, uint64_t size,
+		uint64_t step, struct dp_page_refs *r, char *why, size_t len);
 #endif

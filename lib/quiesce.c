@@ -183,29 +183,48 @@ static int direct_holders(struct dp_holders *h)
 	return n;
 }
 
+/*
+ * The kernel's count of DEV's pages, with the reader Q loaded once (its
+ * first failure is said once, as a warning); -errno where it cannot be read
+ */
+static int count(struct daxpool_ctx *ctx, struct dp_quiesce *q, const char *dev,
+		struct dp_page_refs *refs)
+{
+	char why[256];
+	int rc;
+
+	if (!q->reader && !q->reader_rc) {
+		q->reader_rc = dp_page_reader_new(&q->reader, why, sizeof(why));
+		if (q->reader_rc)
+			dp_warn(ctx, "the kernel's page counts cannot be read (%s): deciding by /proc alone, which cannot see every reference (daxpool-destroy(1))",
+					why);
+	}
+	if (q->reader_rc)
+		return q->reader_rc;
+	rc = dp_page_refs_read(q->reader, dev, refs, why, sizeof(why));
+	if (rc)
+		dp_warn(ctx, "the kernel's page counts of %s cannot be read (%s): deciding by /proc alone, which cannot see every reference (daxpool-destroy(1))",
+				dev, why);
+	return rc;
+}
+
 /* one look at DEV: 0 idle, or -EBUSY / -errno with the reason in ctx */
-static int look(struct daxpool_ctx *ctx, const char *dev,
-		const struct dp_target *t, struct dp_holders *h, bool warn)
+static int look(struct daxpool_ctx *ctx, struct dp_quiesce *q, const char *dev,
+		const struct dp_target *t, struct dp_holders *h)
 {
 	struct dp_page_refs refs;
-	char why[256];
-	int direct, rc;
 
 	dp_holders_free(h);
 	dp_scan_holders(t, h);
 	if (h->error)
 		return busy(ctx, h);
-	direct = direct_holders(h);
-	rc = dp_page_refs_read(dev, &refs, why, sizeof(why));
-	if (rc) {
+	/* an open fd or a mapping is enough: no need to count */
+	if (direct_holders(h))
+		return busy(ctx, h);
+	if (count(ctx, q, dev, &refs)) {
 		/* no kernel count: the /proc rules decide, pins included */
-		if (warn)
-			dp_warn(ctx, "the kernel's page counts of %s cannot be read (%s): deciding by /proc alone, which cannot see every reference (daxpool-destroy(1))",
-					dev, why);
 		return h->n ? busy(ctx, h) : 0;
 	}
-	if (direct)
-		return busy(ctx, h);
 	if (!refs.busy) {
 		/* whatever the pin rules suspected, it is not this pool */
 		h->n = 0;
@@ -224,7 +243,11 @@ static int look(struct daxpool_ctx *ctx, const char *dev,
 int dp_idle_check(struct daxpool_ctx *ctx, const char *dev,
 		const struct dp_target *t, struct dp_holders *h)
 {
-	return look(ctx, dev, t, h, true);
+	struct dp_quiesce q = { .fd = -1, .guard = -1 };
+	int rc = look(ctx, &q, dev, t, h);
+
+	dp_page_reader_free(q.reader);
+	return rc;
 }
 
 int dp_quiesce(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
@@ -258,7 +281,7 @@ int dp_quiesce(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 				       : dp_fail(ctx, rc, "cannot lock %s: %s", q->dev, strerror(rc));
 		goto fail;
 	}
-	rc = look(ctx, pool->chardev, &t, h, true);
+	rc = look(ctx, q, pool->chardev, &t, h);
 	if (rc)
 		goto fail;
 	/* idle: close the door, then look again */
@@ -283,7 +306,7 @@ int dp_quiesce(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 				strerror(errno));
 		goto fail;
 	}
-	rc = look(ctx, pool->chardev, &t, h, false);
+	rc = look(ctx, q, pool->chardev, &t, h);
 	if (rc)
 		goto fail;
 	return 0;
@@ -319,4 +342,6 @@ void dp_quiesce_end(struct dp_quiesce *q, bool gone)
 	q->mode = (mode_t)-1;
 	stop_guardian(q);
 	dp_quiesce_drop_fd(q);
+	dp_page_reader_free(q->reader);
+	q->reader = NULL;
 }

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <sys/types.h>
 #include "inuse.h"
+#include "page-refs.h"
 #include "private.h"
 
 struct dp_quiesce {
@@ -21,6 +22,8 @@ struct dp_quiesce {
 	char dev[96];
 	char marker[160];	/* the "change under way" marker; "" if none */
 	char record[320]; /* the pool's registry record, for the guardian */
+	struct dp_page_reader *reader; /* loaded once for both looks */
+	int reader_rc; /* -errno: the count cannot be read here */
 };
 
 /*

@@ -49,7 +49,12 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	dev = strncmp(argv[1], "/dev/", 5) == 0 ? argv[1] + 5 : argv[1];
-	rc = dp_page_refs_read(dev, &r, why, sizeof(why));
+	struct dp_page_reader *pr;
+
+	rc = dp_page_reader_new(&pr, why, sizeof(why));
+	if (!rc)
+		rc = dp_page_refs_read(pr, dev, &r, why, sizeof(why));
+	dp_page_reader_free(pr);
 	if (rc) {
 		printf("{\"error\":%d,\"why\":\"%s\"}\n", rc, why);
 		return 1;
