@@ -6,6 +6,7 @@
  * it, so the registry keeps the pool's exact physical ranges and activate
  * re-creates the device on them. Its contents are volatile.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -89,13 +90,107 @@ static bool some_mapping(struct daxctl_region *region, unsigned long long *at)
 	return false;
 }
 
+/* /run/daxpool/regions/BASE: a region's range, as learned this boot */
+static bool remembered_path(const char *base, char *buf, size_t len)
+{
+	const char *c;
+	int n;
+
+	for (c = base; *c; c++)
+		if (!isalnum((unsigned char)*c) && *c != '.' && *c != '_' && *c != '-')
+			return false;
+	n = snprintf(buf, len, "%s/regions/%s", DAXPOOL_RUNDIR, base);
+	return base[0] && n > 0 && (size_t)n < len;
+}
+
+static void remember(const char *base, unsigned long long s,
+		unsigned long long e)
+{
+	char path[PATH_MAX], tmp[PATH_MAX + 8], dir[PATH_MAX];
+	FILE *f;
+
+	if (geteuid() != 0 || !remembered_path(base, path, sizeof(path)))
+		return;
+	if (mkdir(DAXPOOL_RUNDIR, 0755) == 0)
+		chmod(DAXPOOL_RUNDIR, 0755);
+	snprintf(dir, sizeof(dir), "%s/regions", DAXPOOL_RUNDIR);
+	if (mkdir(dir, 0755) == 0)
+		chmod(dir, 0755);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	f = fopen(tmp, "we");
+	if (!f)
+		return;
+	fprintf(f, "0x%llx-0x%llx\n", s, e);
+	if (fclose(f) != 0 || rename(tmp, path) != 0)
+		unlink(tmp);
+}
+
+/* what remember() kept, if it still fits: its size, and every device in it
+ * (a region removed and made again elsewhere under the same name is not) */
+static bool recall(struct daxctl_region *region, const char *base,
+		unsigned long long *start, unsigned long long *end)
+{
+	unsigned long long size = daxctl_region_get_size(region), s, e;
+	struct daxctl_mapping *m;
+	struct daxctl_dev *dev;
+	char path[PATH_MAX];
+	bool ok;
+	FILE *f;
+
+	if (!remembered_path(base, path, sizeof(path)) || !(f = fopen(path, "re")))
+		return false;
+	ok = fscanf(f, "0x%llx-0x%llx", &s, &e) == 2 && e > s && e - s + 1 == size;
+	fclose(f);
+	daxctl_dev_foreach (region, dev)
+		daxctl_mapping_foreach (dev, m)
+			ok = ok && daxctl_mapping_get_start(m) >= s &&
+					daxctl_mapping_get_end(m) <= e;
+	if (ok) {
+		*start = s;
+		*end = e;
+	}
+	return ok;
+}
+
+/*
+ * The range its devices cover end to end, when they cover it all: at
+ * every boot the kernel brings the region back as one device spanning it
+ * (every kernel, whatever /proc/iomem says)
+ */
+static bool spanned(struct daxctl_region *region, unsigned long long *start,
+		unsigned long long *end)
+{
+	unsigned long long size = daxctl_region_get_size(region), total = 0;
+	unsigned long long lo = ~0ULL, hi = 0;
+	struct daxctl_mapping *m;
+	struct daxctl_dev *dev;
+
+	daxctl_dev_foreach (region, dev)
+		daxctl_mapping_foreach (dev, m) {
+			unsigned long long s = daxctl_mapping_get_start(m);
+			unsigned long long e = daxctl_mapping_get_end(m);
+
+			lo = s < lo ? s : lo;
+			hi = e > hi ? e : hi;
+			total += e - s + 1;
+		}
+	if (!total || total != size || hi - lo + 1 != size)
+		return false;
+	*start = lo;
+	*end = hi;
+	return true;
+}
+
 /*
  * The region's physical range, its identity in the record (a region that
- * comes back under another number is still found). /proc/iomem (root
- * only) has it as a resource of the region's size: named after the
- * region's device on some kernels (hmem.0 on 6.1), "Soft Reserved" on
- * others (6.12); the one holding the region's devices, else the one of
- * its name, else the only soft-reserved one of its size.
+ * comes back under another number is still found). Where the region's
+ * devices span it (at boot, before any carving) they say it; else
+ * /proc/iomem (root only) has it as a resource of the region's size on
+ * 6.1 (named after the region's device, hmem.0) and 6.12 ("Soft
+ * Reserved"), but not from 7.0 on (soft-reserved ranges moved to a
+ * private tree); else what daxpool learned earlier this boot, kept in
+ * /run/daxpool/regions (the range of a region cannot change while it
+ * exists).
  */
 static bool region_range(struct daxctl_region *region,
 		unsigned long long *start, unsigned long long *end)
@@ -107,10 +202,12 @@ static bool region_range(struct daxctl_region *region,
 	int by_name = 0, soft = 0;
 	FILE *f;
 
+	if (spanned(region, start, end)) {
+		remember(base, *start, *end);
+		return true;
+	}
 	f = fopen("/proc/iomem", "re");
-	if (!f)
-		return false;
-	while (fgets(line, sizeof(line), f)) {
+	while (f && fgets(line, sizeof(line), f)) {
 		if (sscanf(line, " %llx-%llx : %127[^\n]", &s, &e, name) != 3 ||
 				e <= s || e - s + 1 != size)
 			continue;
@@ -132,8 +229,13 @@ static bool region_range(struct daxctl_region *region,
 			}
 		}
 	}
-	fclose(f);
-	return by_name || soft == 1 || soft == 2;
+	if (f)
+		fclose(f);
+	if (by_name || soft == 1 || soft == 2) {
+		remember(base, *start, *end);
+		return true;
+	}
+	return recall(region, base, start, end);
 }
 
 static void dev_ranges(struct daxctl_dev *dev, char *buf, size_t len)
