@@ -162,6 +162,7 @@ static int pick_region(struct daxpool_ctx *ctx,
 	struct ndctl_region *region, *best = NULL;
 	uint64_t best_ext = 0, best_ns = 0, biggest = 0;
 	const char *labelless = NULL, *noalign = NULL, *biggest_in = NULL;
+	const char *on_ram = NULL;
 	struct ndctl_region *nolabels = NULL;
 	const char *full_dimm = NULL;
 	struct ndctl_bus *bus;
@@ -183,6 +184,11 @@ static int pick_region(struct daxpool_ctx *ctx,
 				continue;
 			if (ndctl_region_get_nstype(region) != ND_DEVICE_NAMESPACE_PMEM) {
 				labelless = ndctl_region_get_devname(region);
+				continue;
+			}
+			/* ramdax (7.x): labels on memmap= RAM, gone at power-off */
+			if (strcmp(ndctl_bus_get_provider(bus), "ramdax") == 0) {
+				on_ram = ndctl_region_get_devname(region);
 				continue;
 			}
 			if (!ndctl_region_is_enabled(region) ||
@@ -231,6 +237,10 @@ static int pick_region(struct daxpool_ctx *ctx,
 	if (args->region && !named)
 		return dp_fail(ctx, ENOENT, "no region '%s' (see 'ndctl list -R')",
 				args->region);
+	if (on_ram && !candidate)
+		return dp_fail(ctx, EINVAL,
+				"%s is ordinary RAM (a ramdax region on memmap= memory): its labels and data do not survive a power cycle, and a pmem pool must; use --type ram on a dynamic dax region for memory that may be lost",
+				on_ram);
 	if (labelless && !candidate)
 		return dp_fail(ctx, EINVAL,
 				"%s has no namespace labels (a label-less region cannot be divided into pools); initialise its labels with 'ndctl init-labels' (this erases the region)",

@@ -479,8 +479,10 @@ static void look_at(struct daxpool_ctx *ctx, struct daxctl_region *region,
 	}
 	free(k.ranges);
 	if (!region_range(region, &rs, &re)) {
-		/* no iomem line: the region's size in one piece, if all free */
-		o->largest = n ? 0 : daxctl_region_get_size(region);
+		/* where it lies is unknown (7.x, carved by someone else before
+		 * daxpool saw it this boot): what the kernel can still give, in
+		 * as many ranges as it takes, and the record keeps them all */
+		o->largest = daxctl_region_get_available_size(region);
 		free(used);
 		return;
 	}
