@@ -113,3 +113,39 @@ wait_for_in() {
 wait_for() {
 	wait_for_in "$out" "$1"
 }
+
+# the pid a holder printed in its JSON line (in $out)
+holder_pid() { sed -n 's/.*"pid":\([0-9]*\).*/\1/p' "$out" | head -n 1; }
+
+# pool_held HOW CMD...: create pool p (alice's, 0600), run CMD in the
+# background with @DEV@ as its node and its output in $out, and wait for
+# the {"ok":...} line a holder prints. 0 when it holds (dev, uuid and size
+# are set); otherwise says so (a skip where this kernel cannot register
+# device-DAX as io_uring buffers), removes p and returns 1.
+pool_held() {
+	how=$1
+	shift
+	check "$how: create the pool" -- daxpool create p --size 64M --owner alice --mode 0600 || return 1
+	dev=$(pool_field p chardev)
+	uuid=$(pool_field p uuid)
+	size=$(pool_field p size)
+	cmd=$(echo "$*" | sed "s|@DEV@|/dev/$dev|g")
+	: > "$out"
+	eval "$cmd" > "$out" 2>&1 &
+	if ! wait_for '"ok":'; then
+		not_ok "$how: the holder started"
+		diag_file "$out"
+		return 1
+	fi
+	grep -q '"ok":false' "$out" || return 0
+	if [ "$(jq -r .stage "$out" 2>/dev/null)" = io_uring_setup ] ||
+	   grep -q 'IORING_REGISTER_BUFFERS.*"errno":95\|io_uring.*"errno":95' "$out"; then
+		skip "$how: refused" "$(uname -r) cannot register device-DAX as io_uring buffers: $(cat "$out")"
+	else
+		not_ok "$how: the holder holds"
+		diag_file "$out"
+	fi
+	wait
+	daxpool destroy p >/dev/null 2>&1
+	return 1
+}

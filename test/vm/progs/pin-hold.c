@@ -139,10 +139,18 @@ static void serve(void)
 		write_round(++round);
 }
 
-static int raw_mr(const char *dev)
+/* what raw_mr does once the registration is made and the pool unmapped */
+enum after_mr {
+	KEEP, /* nothing of the pool is mapped or open now */
+	REMAP, /* anonymous memory at the registration's addresses */
+	HANDOFF, /* the registration goes to a child; this process exits */
+};
+
+static int raw_mr(const char *dev, enum after_mr after)
 {
 	struct ibv_pd *pd = rdma_prog_pd(NULL);
 	struct ibv_mr *mr;
+	pid_t holder = getpid();
 	size_t size;
 	uint8_t *p;
 
@@ -153,8 +161,26 @@ static int raw_mr(const char *dev)
 		say("{\"ok\":false,\"stage\":\"ibv_reg_mr\",\"errno\":%d}", errno);
 		return 2;
 	}
-	munmap(p, size);	/* nothing of the pool is mapped or open now */
-	say("{\"ok\":true,\"pid\":%d,\"size\":%zu}", (int)getpid(), size);
+	munmap(p, size);
+	if (after == REMAP &&
+			mmap(p, size, PROT_READ | PROT_WRITE,
+					MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+					-1, 0) == MAP_FAILED)
+		return 1;
+	if (after == HANDOFF) {
+		/* the child inherits the registration; the parent that made
+		 * it (and whose pinned-memory count it is) goes away */
+		holder = fork();
+		if (holder < 0)
+			return 1;
+		if (holder > 0) {
+			say("{\"ok\":true,\"pid\":%d,\"size\":%zu}",
+					(int)holder, size);
+			_exit(0);
+		}
+	} else {
+		say("{\"ok\":true,\"pid\":%d,\"size\":%zu}", (int)holder, size);
+	}
 	serve();
 	ibv_dereg_mr(mr);
 	say("released");
@@ -186,36 +212,6 @@ static int lib_mr(const char *name, int plain)
 		daxpool_map_dereg_mr(map, mr);
 	say("released");
 	daxpool_unref(ctx);
-	return 0;
-}
-
-static int uring(const char *dev)
-{
-	struct io_uring_params params;
-	struct iovec iov;
-	size_t size;
-	uint8_t *p;
-	int ring;
-
-	memset(&params, 0, sizeof(params));
-	ring = (int)syscall(__NR_io_uring_setup, 4, &params);
-	if (ring < 0) {
-		say("{\"ok\":false,\"stage\":\"io_uring_setup\",\"errno\":%d}", errno);
-		return 77;
-	}
-	if (!(p = map_dev(dev, &size, 1, NULL)))
-		return 1;
-	iov.iov_base = p;
-	iov.iov_len = size;
-	if (syscall(__NR_io_uring_register, ring, IORING_REGISTER_BUFFERS, &iov, 1) < 0) {
-		say("{\"ok\":false,\"stage\":\"IORING_REGISTER_BUFFERS\",\"errno\":%d}", errno);
-		return errno == EOPNOTSUPP || errno == EFAULT ? 77 : 2;
-	}
-	munmap(p, size);
-	say("{\"ok\":true,\"pid\":%d,\"size\":%zu}", (int)getpid(), size);
-	serve();
-	syscall(__NR_io_uring_register, ring, IORING_UNREGISTER_BUFFERS, NULL, 0);
-	say("released");
 	return 0;
 }
 
@@ -292,7 +288,7 @@ static int ring_with(void *addr, size_t len)
 	return ring;
 }
 
-/* decoy rings of anonymous memory, then one over the pool */
+/* N-1 decoy rings of anonymous memory, then one over the pool */
 static int rings(int n, const char *dev)
 {
 	size_t size;
@@ -305,7 +301,7 @@ static int rings(int n, const char *dev)
 
 		memset(a, 1, 4096);
 		if (ring_with(a, 4096) < 0) {
-			say("{\"ok\":false,\"stage\":\"io_uring\",\"errno\":%d}",
+			say("{\"ok\":false,\"stage\":\"io_uring decoy\",\"errno\":%d}",
 					errno);
 			return 77;
 		}
@@ -313,6 +309,11 @@ static int rings(int n, const char *dev)
 	if (!(p = map_dev(dev, &size, 1, NULL)))
 		return 1;
 	r = ring_with(p, size);
+	if (r == -1) {
+		say("{\"ok\":false,\"stage\":\"io_uring_setup\",\"errno\":%d}",
+				errno);
+		return 77;
+	}
 	if (r < 0) {
 		say("{\"ok\":false,\"stage\":\"IORING_REGISTER_BUFFERS\",\"errno\":%d}",
 				errno);
@@ -322,51 +323,6 @@ static int rings(int n, const char *dev)
 	say("{\"ok\":true,\"pid\":%d,\"size\":%zu}", (int)getpid(), size);
 	serve();
 	syscall(__NR_io_uring_register, r, IORING_UNREGISTER_BUFFERS, NULL, 0);
-	say("released");
-	return 0;
-}
-
-/* the registration's addresses now show anonymous memory */
-static int remap(const char *dev, int handoff)
-{
-	struct ibv_pd *pd = rdma_prog_pd(NULL);
-	struct ibv_mr *mr;
-	size_t size;
-	uint8_t *p;
-
-	if (!pd || !(p = map_dev(dev, &size, 1, NULL)))
-		return 1;
-	mr = ibv_reg_mr(pd, p, size,
-			IBV_ACCESS_LOCAL_WRITE | IBV_ACCESS_REMOTE_WRITE);
-	if (!mr) {
-		say("{\"ok\":false,\"stage\":\"ibv_reg_mr\",\"errno\":%d}",
-				errno);
-		return 2;
-	}
-	munmap(p, size);
-	if (!handoff &&
-			mmap(p, size, PROT_READ | PROT_WRITE,
-					MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
-					-1, 0) == MAP_FAILED)
-		return 1;
-	if (handoff) {
-		/* the child inherits the registration; the parent that made
-		 * it (and whose pinned-memory count it is) goes away */
-		pid_t child = fork();
-
-		if (child < 0)
-			return 1;
-		if (child > 0) {
-			say("{\"ok\":true,\"pid\":%d,\"size\":%zu}", (int)child,
-					size);
-			_exit(0);
-		}
-	} else {
-		say("{\"ok\":true,\"pid\":%d,\"size\":%zu}", (int)getpid(),
-				size);
-	}
-	serve();
-	ibv_dereg_mr(mr);
 	say("released");
 	return 0;
 }
@@ -442,12 +398,12 @@ int main(int argc, char **argv)
 	sigprocmask(SIG_BLOCK, &sigs, NULL);
 	target = argv[2];
 	if (strcmp(argv[1], "raw-mr") == 0)
-		rc = raw_mr(argv[2]);
+		rc = raw_mr(argv[2], KEEP);
 	else if (strcmp(argv[1], "lib-mr") == 0) {
 		by_name = 1;
 		rc = lib_mr(argv[2], argc > 3 && strcmp(argv[3], "plain") == 0);
 	} else if (strcmp(argv[1], "uring") == 0)
-		rc = uring(argv[2]);
+		rc = rings(1, argv[2]);
 	else if (strcmp(argv[1], "anon-mr") == 0)
 		rc = anon_mr(strtoull(argv[2], NULL, 0), argc > 3);
 	else if (strcmp(argv[1], "many-maps") == 0) {
@@ -484,9 +440,9 @@ int main(int argc, char **argv)
 		target = argv[3];
 		rc = rings(atoi(argv[2]), argv[3]);
 	} else if (strcmp(argv[1], "remap") == 0)
-		rc = remap(argv[2], 0);
+		rc = raw_mr(argv[2], REMAP);
 	else if (strcmp(argv[1], "fork-mr") == 0)
-		rc = remap(argv[2], 1);
+		rc = raw_mr(argv[2], HANDOFF);
 	if (rc)
 		return rc;
 	/* released: stay (RDMA device open) until told to go */

@@ -15,8 +15,6 @@ out=/tmp/pin.out
 # milliseconds since boot (busybox date has no %N)
 ms() { awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime; }
 
-# the pid a holder printed in its JSON line
-holder_pid() { sed -n 's/.*"pid":\([0-9]*\).*/\1/p' "$out" | head -n 1; }
 
 # pin_case HOW RELEASE CMD...: a fresh pool p, held by CMD (which prints
 # {"ok":true,"pid":N}); destroy must be refused until the holder lets go.
@@ -27,30 +25,7 @@ holder_pid() { sed -n 's/.*"pid":\([0-9]*\).*/\1/p' "$out" | head -n 1; }
 pin_case() {
 	how=$1 release=$2
 	shift 2
-	check "$how: create the pool" -- daxpool create p --size 64M --owner alice --mode 0600 || return
-	dev=$(pool_field p chardev)
-	uuid=$(pool_field p uuid)
-	size=$(pool_field p size)
-	cmd=$(echo "$*" | sed "s|@DEV@|/dev/$dev|g")
-	: > "$out"
-	eval "$cmd" > "$out" 2>&1 &
-	if ! wait_for '"ok":'; then
-		not_ok "$how: the holder started"
-		diag_file "$out"
-		return
-	fi
-	if grep -q '"ok":false' "$out"; then
-		if [ "$(jq -r .stage "$out" 2>/dev/null)" = io_uring_setup ] ||
-		   grep -q 'IORING_REGISTER_BUFFERS.*"errno":95' "$out"; then
-			skip "$how: refused" "this kernel cannot do it: $(cat "$out")"
-		else
-			not_ok "$how: the holder holds"
-			diag_file "$out"
-		fi
-		wait
-		daxpool destroy p >/dev/null 2>&1
-		return
-	fi
+	pool_held "$how" "$@" || return
 	holder=$(holder_pid)
 	t0=$(ms)
 	check_fails "$how: destroy is refused" -- daxpool destroy p
