@@ -187,7 +187,8 @@ static int pick_region(struct daxpool_ctx *ctx,
 				continue;
 			}
 			/* ramdax (7.x): labels on memmap= RAM, gone at power-off */
-			if (strcmp(ndctl_bus_get_provider(bus), "ramdax") == 0) {
+			if (strcmp(ndctl_bus_get_provider(bus), "ramdax") ==
+					0) {
 				on_ram = ndctl_region_get_devname(region);
 				continue;
 			}

@@ -97,14 +97,15 @@ static bool remembered_path(const char *base, char *buf, size_t len)
 	int n;
 
 	for (c = base; *c; c++)
-		if (!isalnum((unsigned char)*c) && *c != '.' && *c != '_' && *c != '-')
+		if (!isalnum((unsigned char)*c) && *c != '.' && *c != '_' &&
+				*c != '-')
 			return false;
 	n = snprintf(buf, len, "%s/regions/%s", DAXPOOL_RUNDIR, base);
 	return base[0] && n > 0 && (size_t)n < len;
 }
 
-static void remember(const char *base, unsigned long long s,
-		unsigned long long e)
+static void remember(
+		const char *base, unsigned long long s, unsigned long long e)
 {
 	char path[PATH_MAX], tmp[PATH_MAX + 8], dir[PATH_MAX];
 	FILE *f;
@@ -137,9 +138,11 @@ static bool recall(struct daxctl_region *region, const char *base,
 	bool ok;
 	FILE *f;
 
-	if (!remembered_path(base, path, sizeof(path)) || !(f = fopen(path, "re")))
+	if (!remembered_path(base, path, sizeof(path)) ||
+			!(f = fopen(path, "re")))
 		return false;
-	ok = fscanf(f, "0x%llx-0x%llx", &s, &e) == 2 && e > s && e - s + 1 == size;
+	ok = fscanf(f, "0x%llx-0x%llx", &s, &e) == 2 && e > s &&
+			e - s + 1 == size;
 	fclose(f);
 	daxctl_dev_foreach (region, dev)
 		daxctl_mapping_foreach (dev, m)
