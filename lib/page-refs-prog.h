@@ -5,10 +5,19 @@
 #include <linux/types.h>
 
 #define DP_REFS_FAULT 1 /* a struct page could not be read */
-#define DP_REFS_NO_HEAD 2 /* the kernel has no PG_head: every page read */
+
+/* where the kernel keeps its struct pages, and their layout (from its BTF
+ * and kallsyms, page-refs.c): the program itself needs neither */
+struct dp_page_layout {
+	__u64 vmemmap_sym; /* address of vmemmap_base; 0: the fixed base */
+	__u64 head_mask; /* PG_head in flags; 0: no compound heads */
+	__u32 page_size; /* sizeof(struct page) */
+	__u32 refcount_off; /* offsetof(struct page, _refcount) */
+};
 
 struct dp_page_refs_args {
 	/* in */
+	struct dp_page_layout layout;
 	__u64 pfn; /* the first page frame */
 	__u64 pages; /* page frames from there */
 	__u64 step; /* page frames in one compound page (the align) */
@@ -30,6 +39,7 @@ struct dp_page_refs_args {
 struct dp_page_refs_walk {
 	__u64 map; /* the struct page of pfn 0 */
 	__u64 size; /* sizeof(struct page) in this kernel */
+	__u64 refcount_off;
 	__u64 head; /* the PG_head bit, 0: none */
 	__u64 pfn, end, step;
 	__s32 idle, min_ref, max_ref;

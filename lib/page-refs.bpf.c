@@ -7,36 +7,19 @@
  *
  * A BPF_PROG_TYPE_SYSCALL program, run on demand by root through
  * BPF_PROG_TEST_RUN; it reads kernel memory with bpf_probe_read_kernel and
- * changes nothing. The struct page layout comes from the running kernel's
- * BTF (CO-RE), the virtual memory map's base from kallsyms (x86-64's
- * vmemmap_base: the map moves with KASLR). A compound page (device-DAX
- * carves one per align unit) keeps its count in its head: one read per
- * head; order-0 pages are read one by one.
+ * changes nothing. Where the struct pages are and how they are laid out
+ * comes in its argument (page-refs.c reads it from the kernel's BTF and
+ * kallsyms once per boot), so loading it needs no BTF work. A compound
+ * page (device-DAX carves one per align unit) keeps its count in its head:
+ * one read per head; order-0 pages are read one by one.
  */
 #include <linux/types.h>
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
-#include <bpf/bpf_core_read.h>
 #include "page-refs-prog.h"
 
-/* the few fields read, matched by name against the kernel's BTF */
-typedef struct {
-	int counter;
-} atomic_t;
-
-/* flags is the first word of every kernel's struct page (an unsigned long,
- * a memdesc_flags_t wrapping one from 6.18): read by place, not by type */
-struct page {
-	atomic_t _refcount;
-} __attribute__((preserve_access_index));
-
-enum pageflags {
-	PG_head = 0,
-};
-
-/* absent where the kernel does not randomize its memory map: then the
- * map starts where x86-64 with 4-level page tables puts it */
-extern const void vmemmap_base __ksym __weak;
+/* where the kernel does not randomize its memory map, x86-64 with 4-level
+ * page tables puts it here */
 #define VMEMMAP_START_L4 0xffffea0000000000UL
 
 /* the walk's state (page-refs-prog.h says why it is global data) */
@@ -45,17 +28,17 @@ struct dp_page_refs_walk walk_state;
 static long one(__u32 i, void *data)
 {
 	struct dp_page_refs_walk *w = &walk_state;
-	struct page *pg;
-	unsigned long flags = 0;
+	unsigned long pg, flags = 0;
 	__u64 span = 1;
 	int ref = 0;
 
 	if (w->pfn >= w->end)
 		return 1;
-	pg = (struct page *)(w->map + w->pfn * w->size);
-	if (bpf_probe_read_kernel(&flags, sizeof(flags), pg) ||
-			bpf_core_read(&ref, sizeof(ref),
-					&pg->_refcount.counter)) {
+	pg = w->map + w->pfn * w->size;
+	/* flags is the first word of every kernel's struct page */
+	if (bpf_probe_read_kernel(&flags, sizeof(flags), (void *)pg) ||
+			bpf_probe_read_kernel(&ref, sizeof(ref),
+					(void *)(pg + w->refcount_off))) {
 		w->flags |= DP_REFS_FAULT;
 		return 1;
 	}
@@ -84,19 +67,18 @@ int page_refs(struct dp_page_refs_args *a)
 	unsigned long base = 0;
 	__u64 pages = a->pages;
 
-	if (!&vmemmap_base)
+	if (!a->layout.vmemmap_sym)
 		base = VMEMMAP_START_L4;
-	else if (bpf_probe_read_kernel(&base, sizeof(base), &vmemmap_base)) {
+	else if (bpf_probe_read_kernel(&base, sizeof(base),
+				 (void *)a->layout.vmemmap_sym)) {
 		a->flags = DP_REFS_FAULT;
 		return 0;
 	}
 	__builtin_memset(w, 0, sizeof(*w));
 	w->map = base;
-	w->size = bpf_core_type_size(struct page);
-	if (bpf_core_enum_value_exists(enum pageflags, PG_head))
-		w->head = 1UL << bpf_core_enum_value(enum pageflags, PG_head);
-	else
-		w->flags |= DP_REFS_NO_HEAD;
+	w->size = a->layout.page_size;
+	w->refcount_off = a->layout.refcount_off;
+	w->head = a->layout.head_mask;
 	w->pfn = a->pfn;
 	w->end = a->pfn + pages;
 	w->step = a->step;

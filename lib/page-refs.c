@@ -11,13 +11,17 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <bpf/bpf.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
+#include "config.h"
 #include "identify.h"
 #include "page-refs.h"
 #include "page-refs-prog.h"
@@ -60,7 +64,7 @@ static int why_errno(int e, char *why, size_t len, const char *what)
 	if (e == EPERM || e == EACCES)
 		hint = " (root with CAP_BPF and CAP_PERFMON is needed, and a kernel that is not locked down)";
 	else if (e == ENOENT || e == ESRCH)
-		hint = " (the kernel has no BTF, or no vmemmap_base symbol)";
+		hint = " (the kernel has no BTF)";
 	snprintf(why, len, "%s: %s%s", what, strerror(e), hint);
 	return -e;
 }
@@ -68,7 +72,135 @@ static int why_errno(int e, char *why, size_t len, const char *what)
 struct dp_page_reader {
 	struct dp_page_refs_bpf *skel;
 	int fd;
+	struct dp_page_layout layout;
 };
+
+/* offsetof NAME in struct type ID, looking into anonymous members */
+static long member_offset(const struct btf *btf, __u32 id, const char *name)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+	const struct btf_member *m;
+	int i;
+
+	if (!t || (!btf_is_struct(t) && !btf_is_union(t)))
+		return -1;
+	m = btf_members(t);
+	for (i = 0; i < btf_vlen(t); i++, m++) {
+		const char *n = btf__name_by_offset(btf, m->name_off);
+		long off = -1;
+
+		if (n && strcmp(n, name) == 0)
+			return (long)(btf_member_bit_offset(t, i) / 8);
+		if (!n || !n[0])
+			off = member_offset(btf,
+					btf__resolve_type(btf, m->type), name);
+		if (off >= 0)
+			return (long)(btf_member_bit_offset(t, i) / 8) + off;
+	}
+	return -1;
+}
+
+/* the struct page layout and vmemmap_base's address, from BTF and kallsyms */
+static int layout_compute(struct dp_page_layout *l, char *why, size_t len)
+{
+	struct btf *btf = btf__load_vmlinux_btf();
+	long id, off, ps;
+	char line[256], sym[128], type;
+	unsigned long long addr;
+	FILE *f;
+	int i;
+
+	memset(l, 0, sizeof(*l));
+	if (!btf)
+		return why_errno(errno ? errno : ENOENT, why, len,
+				"cannot read the kernel's BTF");
+	id = btf__find_by_name_kind(btf, "page", BTF_KIND_STRUCT);
+	ps = id > 0 ? btf__resolve_size(btf, (__u32)id) : -1;
+	off = id > 0 ? member_offset(btf, (__u32)id, "_refcount") : -1;
+	if (ps <= 0 || off < 0) {
+		btf__free(btf);
+		snprintf(why, len,
+				"the kernel's BTF has no struct page with a _refcount");
+		return -ENOENT;
+	}
+	l->page_size = (__u32)ps;
+	l->refcount_off = (__u32)off;
+	id = btf__find_by_name_kind(btf, "pageflags", BTF_KIND_ENUM);
+	if (id > 0) {
+		const struct btf_type *t = btf__type_by_id(btf, (__u32)id);
+		const struct btf_enum *e = btf_enum(t);
+
+		for (i = 0; i < btf_vlen(t); i++, e++)
+			if (strcmp(btf__name_by_offset(btf, e->name_off),
+					    "PG_head") == 0)
+				l->head_mask = 1ULL << e->val;
+	}
+	btf__free(btf);
+	/* absent where the kernel does not randomize its memory map */
+	f = fopen("/proc/kallsyms", "re");
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%llx %c %127s", &addr, &type, sym) == 3 &&
+				strcmp(sym, "vmemmap_base") == 0) {
+			l->vmemmap_sym = addr;
+			break;
+		}
+	if (f)
+		fclose(f);
+	return 0;
+}
+
+/*
+ * The layout cannot change while the kernel runs: computed once per boot
+ * (reading BTF and kallsyms takes long under emulation) and kept, root's
+ * only, in /run/daxpool/page-layout with the boot's id.
+ */
+static int layout_get(struct dp_page_layout *l, char *why, size_t len)
+{
+	char path[PATH_MAX], tmp[PATH_MAX + 8], boot[64] = "", seen[64];
+	struct dp_page_layout c;
+	struct stat st;
+	FILE *f;
+	int rc;
+
+	f = fopen("/proc/sys/kernel/random/boot_id", "re");
+	if (f && !fgets(boot, sizeof(boot), f))
+		boot[0] = '\0';
+	if (f)
+		fclose(f);
+	boot[strcspn(boot, "\n")] = '\0';
+	snprintf(path, sizeof(path), "%s/page-layout", DAXPOOL_RUNDIR);
+	f = fopen(path, "re");
+	if (f && fstat(fileno(f), &st) == 0 && st.st_uid == 0 &&
+			!(st.st_mode & 022) && boot[0] &&
+			fscanf(f, "%63s %llx %llx %u %u", seen,
+					(unsigned long long *)&c.vmemmap_sym,
+					(unsigned long long *)&c.head_mask,
+					&c.page_size, &c.refcount_off) == 5 &&
+			strcmp(seen, boot) == 0) {
+		fclose(f);
+		*l = c;
+		return 0;
+	}
+	if (f)
+		fclose(f);
+	rc = layout_compute(l, why, len);
+	if (rc || !boot[0])
+		return rc;
+	if (mkdir(DAXPOOL_RUNDIR, 0755) == 0)
+		chmod(DAXPOOL_RUNDIR, 0755);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	f = fopen(tmp, "we");
+	if (f) {
+		fchmod(fileno(f), 0600);
+		fprintf(f, "%s %llx %llx %u %u\n", boot,
+				(unsigned long long)l->vmemmap_sym,
+				(unsigned long long)l->head_mask, l->page_size,
+				l->refcount_off);
+		if (fclose(f) != 0 || rename(tmp, path) != 0)
+			unlink(tmp);
+	}
+	return 0;
+}
 
 /* one part's figures into the whole's */
 static void add_part(struct dp_page_refs *r, const struct dp_page_refs *part)
@@ -96,6 +228,11 @@ int dp_page_reader_new(struct dp_page_reader **out, char *why, size_t len)
 	if (!pr)
 		return why_errno(ENOMEM, why, len,
 				"cannot load the BPF page reader");
+	rc = layout_get(&pr->layout, why, len);
+	if (rc) {
+		free(pr);
+		return rc;
+	}
 	/* libbpf prints through a process-wide hook: borrow it, give it back */
 	last_msg = msg;
 	last_len = sizeof(msg);
@@ -153,6 +290,7 @@ int dp_page_refs_range(struct dp_page_reader *pr, uint64_t start, uint64_t size,
 	end = pfn + size / PAGE_SIZE_4K;
 	while (pfn < end) {
 		struct dp_page_refs_args a = {
+			.layout = pr->layout,
 			.pfn = pfn,
 			.idle = IDLE_REF,
 			.pages = end - pfn > RUN_PAGES ? RUN_PAGES : end - pfn,
