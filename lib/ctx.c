@@ -176,23 +176,39 @@ DAXPOOL_EXPORT const char *daxpool_get_warning(struct daxpool_ctx *ctx)
 }
 
 /*
- * libndctl's messages join ours at debug level: it reports, as errors, a
- * namespace that vanished while it was listing them, which a concurrent
- * destroy makes happen and which changes nothing for us (the pool simply
- * is no longer there). DAXPOOL_LOG=debug shows them.
+ * libndctl's and libdaxctl's messages join ours at debug level: they
+ * report, as errors, a namespace or device that vanished while they were
+ * listing them, which a concurrent destroy makes happen and which changes
+ * nothing for us (the pool simply is no longer there). DAXPOOL_LOG=debug
+ * shows them.
  */
+static void relay(struct daxpool_ctx *ctx, const char *lib, const char *file,
+		int line, const char *fn, const char *format, va_list args)
+{
+	char msg[512];
+
+	if (!ctx || daxpool_get_log_priority(ctx) < LOG_DEBUG)
+		return;
+	vsnprintf(msg, sizeof(msg), format, args);
+	daxpool_log(ctx, LOG_DEBUG, file, line, fn, "%s: %s", lib, msg);
+}
+
 static void ndctl_to_daxpool(struct ndctl_ctx *nctx, int priority,
 		const char *file, int line, const char *fn, const char *format,
 		va_list args)
 {
-	struct daxpool_ctx *ctx = ndctl_get_userdata(nctx);
-	char msg[512];
-
 	(void)priority;
-	if (!ctx || daxpool_get_log_priority(ctx) < LOG_DEBUG)
-		return;
-	vsnprintf(msg, sizeof(msg), format, args);
-	daxpool_log(ctx, LOG_DEBUG, file, line, fn, "libndctl: %s", msg);
+	relay(ndctl_get_userdata(nctx), "libndctl", file, line, fn, format,
+			args);
+}
+
+static void daxctl_to_daxpool(struct daxctl_ctx *dctx, int priority,
+		const char *file, int line, const char *fn, const char *format,
+		va_list args)
+{
+	(void)priority;
+	relay(daxctl_get_userdata(dctx), "libdaxctl", file, line, fn, format,
+			args);
 }
 
 struct ndctl_ctx *dp_ndctl(struct daxpool_ctx *ctx)
@@ -221,7 +237,11 @@ struct daxctl_ctx *dp_daxctl(struct daxpool_ctx *ctx)
 		ctx->daxctl = NULL;
 		return NULL;
 	}
-	daxctl_set_log_priority(ctx->daxctl, LOG_ERR);
+	daxctl_set_userdata(ctx->daxctl, ctx);
+	daxctl_set_log_fn(ctx->daxctl, daxctl_to_daxpool);
+	daxctl_set_log_priority(ctx->daxctl,
+			daxpool_get_log_priority(ctx) >= LOG_DEBUG ? LOG_DEBUG :
+								     LOG_ERR);
 	return ctx->daxctl;
 }
 
