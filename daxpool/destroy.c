@@ -24,6 +24,8 @@ static int destroy_one(struct daxpool_ctx *ctx, const char *id)
 	if (!pool)
 		return 1;
 	rc = daxpool_pool_destroy(pool, &pids, &n);
+	/* how it was decided (the kernel's count could not be read, ...) */
+	cli_warning(ctx, "destroy", id);
 	if (rc == -EBUSY) {
 		fprintf(stderr, "daxpool destroy: %s: %s", id,
 				daxpool_get_error(ctx));

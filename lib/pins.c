@@ -158,17 +158,17 @@ int dp_pins_hold(struct dp_pin_scan *ps, const struct dp_proc *p, char *why,
 	pinned = (uint64_t)kib * 1024 / PAGE;
 
 	load_mrs(ps);
-	/* a registration whose maker is gone hangs on whoever inherited the
-	 * RDMA fd; the kernel does not say who that is */
-	for (i = 0; p->uverbs_fd && i < ps->nmrs; i++)
-		if (ps->mrs[i].pid <= 0 ||
-				!dp_proc_start_time(ps->mrs[i].pid)) {
-			snprintf(why, len,
-					"pid %d holds an RDMA device open, and an RDMA registration of %llu bytes outlived the process that made it",
-					p->pid,
-					(unsigned long long)ps->mrs[i].len);
-			return 1;
-		}
+	/*
+	 * A registration outlives the process that made it when a child
+	 * inherited its RDMA fd; the kernel then lists it under nobody (its
+	 * task is gone), so whoever holds an RDMA device open may hold one
+	 */
+	if (p->uverbs_fd) {
+		snprintf(why, len,
+				"pid %d holds an RDMA device open, and registrations on it may be inherited ones that the kernel lists under nobody",
+				p->pid);
+		return 1;
+	}
 	for (i = 0; i < ps->nmrs; i++) {
 		const struct dp_mr *mr = &ps->mrs[i];
 

@@ -11,6 +11,7 @@
 clean_slate
 out=/tmp/fallback.out
 
+mount -t securityfs securityfs /sys/kernel/security 2>/dev/null
 like "the kernel is locked down" "$(cat /sys/kernel/security/lockdown 2>&1)" '\[confidentiality\]'
 check "create idle" -- daxpool create idle --size 32M --no-zero --owner alice
 check "an idle pool is destroyed" -- daxpool destroy idle
