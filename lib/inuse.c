@@ -88,7 +88,9 @@ static int entry_num(const char *s)
 struct dma_devs {
 	unsigned int majors[4];
 	int nmajors;
-	unsigned int uverbs_major; /* 0: no RDMA devices */
+	/* RDMA devices: a fixed and a dynamic region, both "infiniband_verbs" */
+	unsigned int uverbs_majors[4];
+	int nuverbs;
 	dev_t iommufd;
 };
 
@@ -110,8 +112,9 @@ static void dma_devs_load(struct dma_devs *d)
 			 strncmp(name, "vfio", 4) == 0 && d->nmajors < 4)
 			d->majors[d->nmajors++] = maj;
 		else if (chr && sscanf(line, "%u %63s", &maj, name) == 2 &&
-				strcmp(name, "infiniband_verbs") == 0)
-			d->uverbs_major = maj;
+				strcmp(name, "infiniband_verbs") == 0 &&
+				d->nuverbs < 4)
+			d->uverbs_majors[d->nuverbs++] = maj;
 	}
 	if (f)
 		fclose(f);
@@ -120,6 +123,16 @@ static void dma_devs_load(struct dma_devs *d)
 		d->iommufd = makedev(maj, mi);
 	if (f)
 		fclose(f);
+}
+
+static bool is_uverbs_dev(const struct dma_devs *d, dev_t rdev)
+{
+	int i;
+
+	for (i = 0; i < d->nuverbs; i++)
+		if (major(rdev) == d->uverbs_majors[i])
+			return true;
+	return false;
 }
 
 static bool is_dma_dev(const struct dma_devs *d, dev_t rdev)
@@ -242,9 +255,7 @@ static int scan_fds(struct scan *s, struct dp_proc *p, int tid)
 				found = 1;
 			else if (is_dma_dev(&s->dma, st.st_rdev))
 				p->dma_fd = 1;
-			else if (s->dma.uverbs_major &&
-					major(st.st_rdev) ==
-							s->dma.uverbs_major)
+			else if (is_uverbs_dev(&s->dma, st.st_rdev))
 				p->uverbs_fd = 1;
 			continue;
 		}
