@@ -6,7 +6,6 @@
  * it, so the registry keeps the pool's exact physical ranges and activate
  * re-creates the device on them. Its contents are volatile.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -91,39 +90,16 @@ static bool some_mapping(struct daxctl_region *region, unsigned long long *at)
 }
 
 /* /run/daxpool/regions/BASE: a region's range, as learned this boot */
-static bool remembered_path(const char *base, char *buf, size_t len)
-{
-	const char *c;
-	int n;
-
-	for (c = base; *c; c++)
-		if (!isalnum((unsigned char)*c) && *c != '.' && *c != '_' &&
-				*c != '-')
-			return false;
-	n = snprintf(buf, len, "%s/regions/%s", DAXPOOL_RUNDIR, base);
-	return base[0] && n > 0 && (size_t)n < len;
-}
-
 static void remember(
 		const char *base, unsigned long long s, unsigned long long e)
 {
-	char path[PATH_MAX], tmp[PATH_MAX + 8], dir[PATH_MAX];
-	FILE *f;
+	char path[PATH_MAX], text[64];
 
-	if (geteuid() != 0 || !remembered_path(base, path, sizeof(path)))
+	if (geteuid() != 0 ||
+			dp_run_file("regions", base, true, path, sizeof(path)))
 		return;
-	if (mkdir(DAXPOOL_RUNDIR, 0755) == 0)
-		chmod(DAXPOOL_RUNDIR, 0755);
-	snprintf(dir, sizeof(dir), "%s/regions", DAXPOOL_RUNDIR);
-	if (mkdir(dir, 0755) == 0)
-		chmod(dir, 0755);
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	f = fopen(tmp, "we");
-	if (!f)
-		return;
-	fprintf(f, "0x%llx-0x%llx\n", s, e);
-	if (fclose(f) != 0 || rename(tmp, path) != 0)
-		unlink(tmp);
+	snprintf(text, sizeof(text), "0x%llx-0x%llx\n", s, e);
+	dp_run_write(path, text, 0644);
 }
 
 /* what remember() kept, if it still fits: its size, and every device in it
@@ -138,7 +114,7 @@ static bool recall(struct daxctl_region *region, const char *base,
 	bool ok;
 	FILE *f;
 
-	if (!remembered_path(base, path, sizeof(path)) ||
+	if (dp_run_file("regions", base, false, path, sizeof(path)) ||
 			!(f = fopen(path, "re")))
 		return false;
 	ok = fscanf(f, "0x%llx-0x%llx", &s, &e) == 2 && e > s &&

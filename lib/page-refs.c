@@ -152,11 +152,11 @@ static int layout_compute(struct dp_page_layout *l, char *why, size_t len)
 /*
  * The layout cannot change while the kernel runs: computed once per boot
  * (reading BTF and kallsyms takes long under emulation) and kept, root's
- * only, in /run/daxpool/page-layout with the boot's id.
+ * only, in /run/daxpool/kernel/page-layout with the boot's id.
  */
 static int layout_get(struct dp_page_layout *l, char *why, size_t len)
 {
-	char path[PATH_MAX], tmp[PATH_MAX + 8], boot[64] = "", seen[64];
+	char path[PATH_MAX], boot[64] = "", seen[64], text[160];
 	struct dp_page_layout c;
 	struct stat st;
 	FILE *f;
@@ -168,7 +168,8 @@ static int layout_get(struct dp_page_layout *l, char *why, size_t len)
 	if (f)
 		fclose(f);
 	boot[strcspn(boot, "\n")] = '\0';
-	snprintf(path, sizeof(path), "%s/page-layout", DAXPOOL_RUNDIR);
+	if (dp_run_file("kernel", "page-layout", true, path, sizeof(path)))
+		return layout_compute(l, why, len);
 	f = fopen(path, "re");
 	if (f && fstat(fileno(f), &st) == 0 && st.st_uid == 0 &&
 			!(st.st_mode & 022) && boot[0] &&
@@ -186,19 +187,11 @@ static int layout_get(struct dp_page_layout *l, char *why, size_t len)
 	rc = layout_compute(l, why, len);
 	if (rc || !boot[0])
 		return rc;
-	if (mkdir(DAXPOOL_RUNDIR, 0755) == 0)
-		chmod(DAXPOOL_RUNDIR, 0755);
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	f = fopen(tmp, "we");
-	if (f) {
-		fchmod(fileno(f), 0600);
-		fprintf(f, "%s %llx %llx %u %u\n", boot,
-				(unsigned long long)l->vmemmap_sym,
-				(unsigned long long)l->head_mask, l->page_size,
-				l->refcount_off);
-		if (fclose(f) != 0 || rename(tmp, path) != 0)
-			unlink(tmp);
-	}
+	snprintf(text, sizeof(text), "%s %llx %llx %u %u\n", boot,
+			(unsigned long long)l->vmemmap_sym,
+			(unsigned long long)l->head_mask, l->page_size,
+			l->refcount_off);
+	dp_run_write(path, text, 0600);
 	return 0;
 }
 

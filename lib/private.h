@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <syslog.h>
 #include <daxpool/libdaxpool.h>
 
@@ -205,6 +206,12 @@ int dp_zero_device(struct daxpool_ctx *ctx, const char *devpath,
  * MAKE_DIR); 0, or -1 for a bad uuid or a short buffer */
 int dp_run_path(const char *kind, const char *uuid, bool make_dir, char *buf,
 		size_t len);
+/* the same for RUNDIR/KIND/NAME, NAME a device's or a fixed name
+ * ([A-Za-z0-9._-], not starting with '.') */
+int dp_run_file(const char *kind, const char *name, bool make_dir, char *buf,
+		size_t len);
+/* run-write.c: TEXT into PATH whole, with MODE; 0 or -errno */
+int dp_run_write(const char *path, const char *text, mode_t mode);
 
 /* the number after "KEY:" in /proc/PID/status (PID 0: our own), -1 if none */
 long long dp_proc_status_num(int pid, const char *key);

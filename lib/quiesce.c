@@ -133,29 +133,17 @@ static void stop_guardian(struct dp_quiesce *q)
 
 static int write_marker(struct dp_quiesce *q, const char *uuid)
 {
-	char tmp[200], text[48];
-	int fd, len;
+	char text[48];
+	int rc;
 
 	if (dp_run_path("quiesce", uuid, true, q->marker, sizeof(q->marker)))
 		return -EINVAL;
-	snprintf(tmp, sizeof(tmp), "%s.tmp", q->marker);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-	if (fd < 0) {
-		q->marker[0] = '\0';
-		return -errno;
-	}
-	fchmod(fd, 0644);
-	len = snprintf(text, sizeof(text), "%d %llu\n", (int)getpid(),
+	snprintf(text, sizeof(text), "%d %llu\n", (int)getpid(),
 			dp_proc_start_time((int)getpid()));
-	if (write(fd, text, (size_t)len) != len || close(fd) < 0 ||
-	    rename(tmp, q->marker) < 0) {
-		int e = errno ? errno : EIO;
-
-		unlink(tmp);
+	rc = dp_run_write(q->marker, text, 0644);
+	if (rc)
 		q->marker[0] = '\0';
-		return -e;
-	}
-	return 0;
+	return rc;
 }
 
 static int busy(struct daxpool_ctx *ctx, struct dp_holders *h)
