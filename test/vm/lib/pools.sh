@@ -149,3 +149,25 @@ pool_held() {
 	daxpool destroy p >/dev/null 2>&1
 	return 1
 }
+
+# userns_case HOW: pool u of alice's, idle, while nobody holds an RDMA
+# registration of its own memory inside a user namespace (where its CapEff
+# is full): destroy must take u, whatever decides
+userns_case() {
+	check "$1: create u for alice" -- daxpool create u --size 32M --no-zero --owner alice || return
+	: > "$out"
+	run_as nobody unshare -Ur pin-hold anon-mr 16777216 > "$out" 2>&1 &
+	if ! wait_for '"ok":true'; then
+		not_ok "$1: nobody registered memory inside a user namespace"
+		diag_file "$out"
+		wait
+		daxpool destroy u >/dev/null 2>&1
+		return
+	fi
+	ns=$(holder_pid)
+	like "$1: nobody's process there has every capability" \
+		"$(grep CapEff /proc/$ns/status)" 'CapEff:[[:space:]]+0*[13]?fffffffff'
+	check "$1: it does not block destroying alice's idle pool" -- daxpool destroy u
+	kill -TERM "$ns"; sleep 0.2; kill -TERM "$ns" 2>/dev/null
+	wait
+}

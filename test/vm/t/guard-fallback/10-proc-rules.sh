@@ -37,13 +37,6 @@ fb_case "an RDMA registration handed to a child by a parent that exited" \
 fb_case "seventeen io_uring rings, the last over the pool" \
 	run_as alice pin-hold rings 17 @DEV@
 
-check "create u for alice" -- daxpool create u --size 32M --no-zero --owner alice
-: > "$out"
-run_as nobody unshare -Ur pin-hold anon-mr 16777216 > "$out" 2>&1 &
-wait_for '"ok":' || diag_file "$out"
-ns=$(holder_pid)
-check "a user namespace's full CapEff does not make nobody a holder of alice's pool" -- daxpool destroy u
-kill -TERM "$ns"; sleep 0.2; kill -TERM "$ns" 2>/dev/null
-wait
+userns_case "a user namespace's full CapEff is not the host's"
 clean_slate
 done_testing

@@ -63,22 +63,7 @@ ref_case "seventeen io_uring rings, the last over the pool" \
 
 # Pins of other memory do not decide: a user namespace's and root's RDMA
 # registrations of their own memory leave an idle pool free to go.
-check "create u for alice" -- daxpool create u --size 32M --no-zero --owner alice
-: > "$out"
-run_as nobody unshare -Ur pin-hold anon-mr 16777216 > "$out" 2>&1 &
-wait_for '"ok":' || diag_file "$out"
-if grep -q '"ok":true' "$out"; then
-	ns=$(holder_pid)
-	like "nobody's process in its user namespace has every capability there" \
-		"$(grep CapEff /proc/$ns/status)" 'CapEff:[[:space:]]+0*[13]?fffffffff'
-	check "its RDMA registration of its own memory does not block alice's idle pool" -- daxpool destroy u
-	kill -TERM "$ns"; sleep 0.2; kill -TERM "$ns" 2>/dev/null
-else
-	not_ok "nobody registered memory inside a user namespace"
-	diag_file "$out"
-	daxpool destroy u >/dev/null 2>&1
-fi
-wait
+userns_case "a user namespace's RDMA registration of its own memory"
 check "create u again" -- daxpool create u --size 32M --no-zero --owner alice
 : > "$out"
 pin-hold anon-mr 16777216 unmap > "$out" 2>&1 &
