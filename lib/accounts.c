@@ -7,45 +7,46 @@
 #include <string.h>
 #include "private.h"
 
-int dp_resolve_owner(struct daxpool_ctx *ctx, const char *in, char *out,
-		size_t len, uid_t *uid)
+/* passwd and group differ only in their struct: one lookup for both */
+static bool lookup(enum dp_account kind, const char *name, bool by_id,
+		unsigned int id, const char **found, unsigned int *found_id)
 {
-	struct passwd *pw;
+	if (kind == DP_ACCOUNT_OWNER) {
+		struct passwd *pw = by_id ? getpwuid(id) : getpwnam(name);
 
-	errno = 0;
-	pw = getpwnam(in);
-	if (!pw) {
-		unsigned long v;
-
-		if (dp_parse_uint(in, DP_ID_MAX, &v) == 0)
-			pw = getpwuid((uid_t)v);
+		if (pw) {
+			*found = pw->pw_name;
+			*found_id = pw->pw_uid;
+		}
+		return pw != NULL;
 	}
-	if (!pw)
-		return dp_fail(ctx, EINVAL, "unknown owner '%s'", in);
-	if (strlen(pw->pw_name) >= len)
-		return dp_fail(ctx, EINVAL, "owner name '%s' is too long", pw->pw_name);
-	snprintf(out, len, "%s", pw->pw_name);
-	*uid = pw->pw_uid;
-	return 0;
+	struct group *gr = by_id ? getgrgid(id) : getgrnam(name);
+
+	if (gr) {
+		*found = gr->gr_name;
+		*found_id = gr->gr_gid;
+	}
+	return gr != NULL;
 }
 
-int dp_resolve_group(struct daxpool_ctx *ctx, const char *in, char *out,
-		size_t len, gid_t *gid)
+int dp_resolve_account(struct daxpool_ctx *ctx, enum dp_account kind,
+		const char *in, char *out, size_t len, unsigned int *id)
 {
-	struct group *gr;
+	const char *what = kind == DP_ACCOUNT_OWNER ? "owner" : "group";
+	const char *name;
+	unsigned long v;
+	bool ok;
 
-	gr = getgrnam(in);
-	if (!gr) {
-		unsigned long v;
-
-		if (dp_parse_uint(in, DP_ID_MAX, &v) == 0)
-			gr = getgrgid((gid_t)v);
-	}
-	if (!gr)
-		return dp_fail(ctx, EINVAL, "unknown group '%s'", in);
-	if (strlen(gr->gr_name) >= len)
-		return dp_fail(ctx, EINVAL, "group name '%s' is too long", gr->gr_name);
-	snprintf(out, len, "%s", gr->gr_name);
-	*gid = gr->gr_gid;
+	errno = 0;
+	/* a name first: a user may be called "1000" */
+	ok = lookup(kind, in, false, 0, &name, id);
+	if (!ok && dp_parse_uint(in, DP_ID_MAX, &v) == 0)
+		ok = lookup(kind, NULL, true, (unsigned int)v, &name, id);
+	if (!ok)
+		return dp_fail(ctx, EINVAL, "unknown %s '%s'", what, in);
+	if (strlen(name) >= len)
+		return dp_fail(ctx, EINVAL, "%s name '%s' is too long", what,
+				name);
+	snprintf(out, len, "%s", name);
 	return 0;
 }

@@ -180,10 +180,19 @@ bool dp_ownership_ok(struct daxpool_pool *pool);
 
 /* accounts.c: a user or group by name or number; the name (at most LEN
  * bytes) in OUT and the id, or -EINVAL with the error set */
-int dp_resolve_owner(struct daxpool_ctx *ctx, const char *in, char *out,
-		size_t len, uid_t *uid);
-int dp_resolve_group(struct daxpool_ctx *ctx, const char *in, char *out,
-		size_t len, gid_t *gid);
+enum dp_account { DP_ACCOUNT_OWNER, DP_ACCOUNT_GROUP };
+int dp_resolve_account(struct daxpool_ctx *ctx, enum dp_account kind,
+		const char *in, char *out, size_t len, unsigned int *id);
+static inline int dp_resolve_owner(struct daxpool_ctx *ctx, const char *in,
+		char *out, size_t len, uid_t *uid)
+{
+	return dp_resolve_account(ctx, DP_ACCOUNT_OWNER, in, out, len, uid);
+}
+static inline int dp_resolve_group(struct daxpool_ctx *ctx, const char *in,
+		char *out, size_t len, gid_t *gid)
+{
+	return dp_resolve_account(ctx, DP_ACCOUNT_GROUP, in, out, len, gid);
+}
 
 /* ndctl/daxctl contexts, opened on first use */
 struct ndctl_ctx *dp_ndctl(struct daxpool_ctx *ctx);
