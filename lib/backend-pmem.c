@@ -446,10 +446,10 @@ static bool region_absent(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 {
 	if (dp_ndctl(ctx) && dp_media_region(ctx, pool_region(pool)))
 		return false;
-	if (strcmp(pool->rec.intent, "create") != 0)
+	if (pool->rec.intent != DP_INTENT_CREATE)
 		dp_warn(ctx, "region '%s' of pool '%s' is not present: only the registry changed, and the pool's media copy there wins when the region returns",
 				pool_region(pool), pool->rec.name);
-	return strcmp(pool->rec.intent, "create") != 0;
+	return pool->rec.intent != DP_INTENT_CREATE;
 }
 
 static int pmem_store(struct daxpool_ctx *ctx, struct daxpool_pool *pool)

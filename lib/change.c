@@ -18,7 +18,7 @@
 static void undo_intent(struct daxpool_ctx *ctx, const struct dp_backend *be,
 		struct daxpool_pool *pool)
 {
-	pool->rec.intent[0] = '\0';
+	pool->rec.intent = DP_INTENT_NONE;
 	if (be->store)
 		be->store(ctx, pool);
 	dp_registry_write(ctx, &pool->rec);
@@ -98,7 +98,7 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 		goto out;
 	}
 	/* from here a crash finishes the destroy at the next activate */
-	snprintf(cur->rec.intent, sizeof(cur->rec.intent), "destroy");
+	cur->rec.intent = DP_INTENT_DESTROY;
 	rc = dp_registry_write(ctx, &cur->rec);
 	if (!rc) {
 		dp_cut_point("destroy:intent-etc");
@@ -159,9 +159,10 @@ static struct daxpool_pool *begin_change(struct daxpool_pool *pool,
 		dp_admin_unlock(ctx);
 		return NULL;
 	}
-	if (cur->rec.intent[0]) {
-		*rc = dp_fail(ctx, EBUSY, "an earlier %s of this pool did not finish",
-				cur->rec.intent);
+	if (cur->rec.intent != DP_INTENT_NONE) {
+		*rc = dp_fail(ctx, EBUSY,
+				"an earlier %s of this pool did not finish",
+				dp_intent_name(cur->rec.intent));
 		dp_admin_unlock(ctx);
 		return NULL;
 	}

@@ -310,9 +310,9 @@ static bool settle_intent(struct scan *s, struct entry *e)
 	const struct daxpool_record *r = e->in_media ? &e->media : &e->etc;
 	struct daxpool_finding *f;
 
-	if (!r->intent[0])
+	if (r->intent == DP_INTENT_NONE)
 		return false;
-	if (strcmp(r->intent, "destroy") == 0)
+	if (r->intent == DP_INTENT_DESTROY)
 		f = add(s, e, NULL, "destroy-cut", "finish-destroy",
 				"finish the destroy",
 				"a destroy of '%s' was cut short%s", r->name,
@@ -356,8 +356,8 @@ static const char *differs(const struct daxpool_record *a,
 	DIFF(a->size != b->size || a->align != b->align || a->type != b->type,
 			"%ssize, align or type", off ? ", " : "");
 	DIFF(a->created != b->created, "%screated", off ? ", " : "");
-	DIFF(strcmp(a->intent, b->intent), "%sintent '%s' -> '%s'",
-			off ? ", " : "", a->intent, b->intent);
+	DIFF(a->intent != b->intent, "%sintent '%s' -> '%s'", off ? ", " : "",
+			dp_intent_name(a->intent), dp_intent_name(b->intent));
 #undef DIFF
 	return buf[0] ? buf : NULL;
 }
@@ -536,13 +536,13 @@ static void settle_conflicts(struct scan *s)
 		struct daxpool_finding *f;
 
 		if (!(e->in_etc || e->in_media) || !e->selected ||
-				best(e)->intent[0])
+				best(e)->intent != DP_INTENT_NONE)
 			continue;
 		for (j = 0; j < s->n; j++) {
 			struct entry *o = &s->e[j];
 
 			if (o != e && (o->in_etc || o->in_media) &&
-					!best(o)->intent[0] &&
+					best(o)->intent == DP_INTENT_NONE &&
 					strcmp(best(o)->name, best(e)->name) ==
 							0 &&
 					wins(o, e))
@@ -591,7 +591,7 @@ static int settle_media_copies(struct daxpool_ctx *ctx, int load_rc,
 	for (i = 0; i < s->n; i++)
 		if (s->e[i].in_etc &&
 				strcmp(s->e[i].pool.region, m->region) == 0 &&
-				!s->e[i].etc.intent[0])
+				s->e[i].etc.intent == DP_INTENT_NONE)
 			recs[n++] = s->e[i].etc;
 	for (f = s->report->first; f; f = f->next)
 		if (strcmp(f->region, m->region) == 0 && !f->uuid[0] &&
@@ -759,7 +759,7 @@ DAXPOOL_EXPORT int daxpool_activate(
 		return rc;
 	/* owners, modes and links: udev, for every pool that lacks them */
 	daxpool_pool_foreach (ctx, pool)
-		if (pool->chardev[0] && !pool->rec.intent[0] &&
+		if (pool->chardev[0] && pool->rec.intent == DP_INTENT_NONE &&
 				!dp_ownership_ok(pool) &&
 				dp_apply_ownership(ctx, pool) < 0)
 			dp_clear_error(ctx);

@@ -117,7 +117,7 @@ static int pool_create(struct daxpool_ctx *ctx,
 	uuid_generate(uuid);
 	uuid_unparse_lower(uuid, pool->rec.uuid);
 	/* intent first: a crash from here on leaves a record to recover from */
-	snprintf(pool->rec.intent, sizeof(pool->rec.intent), "create");
+	pool->rec.intent = DP_INTENT_CREATE;
 	rc = dp_registry_write(ctx, &pool->rec);
 	if (rc)
 		goto out_unlock;
@@ -144,7 +144,7 @@ static int pool_create(struct daxpool_ctx *ctx,
 			goto out_release;
 	}
 	/* committed only now: udev hands the device to its owner from here on */
-	pool->rec.intent[0] = '\0';
+	pool->rec.intent = DP_INTENT_NONE;
 	rc = be->store ? be->store(ctx, pool) : 0;
 	if (rc)
 		goto out_release;
@@ -176,8 +176,8 @@ out_release:
 				pool->rec.name, pool->rec.uuid);
 		dp_warn(ctx, "the half-made pool '%s' could not be rolled back: it stays root-only, as 'incomplete'; remove it with 'daxpool destroy %s' or 'daxpool check --repair' once nothing holds it",
 				pool->rec.name, pool->rec.uuid);
-		if (pool->rec.intent[0] == '\0') {
-			snprintf(pool->rec.intent, sizeof(pool->rec.intent), "create");
+		if (pool->rec.intent == DP_INTENT_NONE) {
+			pool->rec.intent = DP_INTENT_CREATE;
 			if (be->store)
 				be->store(ctx, pool);
 			dp_registry_write(ctx, &pool->rec);

@@ -25,6 +25,18 @@
 struct ndctl_ctx;
 struct daxctl_ctx;
 
+/*
+ * A change under way, as a record carries it until the change commits
+ * (a create or a destroy writes it, check settles one cut short). On disk
+ * and on the media it is the string of dp_intent_name() (record.c), as it
+ * always was.
+ */
+enum dp_intent {
+	DP_INTENT_NONE, /* committed: no "intent" key at all */
+	DP_INTENT_CREATE,
+	DP_INTENT_DESTROY,
+};
+
 /* one registry record: what the administrator asked for */
 struct daxpool_record {
 	char name[DAXPOOL_NAME_MAX + 1];
@@ -37,7 +49,7 @@ struct daxpool_record {
 	unsigned int mode;
 	char region[64];	/* region device at creation, informational */
 	int64_t created;
-	char intent[16];	/* "" when committed; "create"/"destroy" mid-change */
+	enum dp_intent intent;
 	/* ram: its exact physical ranges, "0xSTART-0xEND,..." (identify.h),
 	 * and the physical range of its region, "0xSTART-0xEND" */
 	char ranges[512];
