@@ -90,6 +90,7 @@ enum dp_state {
 const char *dp_state_name(enum dp_state state);
 
 struct dp_backend;
+struct dp_journal;
 struct daxpool_pool {
 	struct daxpool_ctx *ctx;
 	struct daxpool_pool *next;
@@ -129,6 +130,8 @@ struct daxpool_ctx {
 	bool pools_loaded;
 	int admin_fd;
 	int admin_depth;
+	/* the journal while it writes (journal.c); NULL: a write is not its */
+	const struct dp_journal *journal;
 	/*
 	 * where the last map_open found its pool; reused only while the
 	 * record file is unchanged and the device still proves to be the pool
@@ -233,12 +236,6 @@ unsigned long long dp_proc_start_time(int pid);
 /* name-unique.c: 0 if no pool but EXCEPT (a uuid, or NULL) has NAME,
  * anywhere daxpool can see; else -EEXIST with the error set */
 int dp_name_free(struct daxpool_ctx *ctx, const char *name, const char *except);
-
-/* cut-point.c: a moment the power-cut tests may stop at (see there) */
-void dp_cut_point(const char *point);
-/* only traced, never cut: where a timed step starts (STEP:start), or a
- * phase that only the benchmark times (time:...) */
-void dp_trace_point(const char *point);
 
 /* admin lock: serialises every daxpool change on the host */
 int dp_admin_lock(struct daxpool_ctx *ctx);
