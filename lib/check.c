@@ -17,6 +17,7 @@
 #include <ndctl/libndctl.h>
 #include "backend.h"
 #include "check.h"
+#include "journal.h"
 #include "media.h"
 #include "quiesce.h"
 #include "registry.h"
@@ -279,26 +280,12 @@ static bool selected(struct scan *s, const struct entry *e)
 static int remove_pool(struct scan *s, struct entry *e, bool release)
 {
 	const struct daxpool_record *r = e->in_media ? &e->media : &e->etc;
-	const struct dp_backend *be = e->pool.ops;
-	int rc = 0;
+	int rc;
 
 	e->pool.rec = *r;
-	if (release && be) {
-		struct dp_quiesce q;
-		struct dp_holders h = { .n = 0 };
-
-		rc = dp_quiesce(s->ctx, &e->pool, &q, &h);
-		if (!rc) {
-			dp_quiesce_drop_fd(&q);
-			rc = be->release(s->ctx, &e->pool);
-			dp_quiesce_end(&q, !rc);
-		}
-		dp_holders_free(&h);
-	}
-	if (!rc && e->in_media)
-		rc = dp_media_drop(s->ctx, e->media_region, r->uuid);
-	if (!rc && e->in_etc)
-		rc = dp_registry_remove(s->ctx, r->uuid);
+	rc = dp_journal_drop(s->ctx, &e->pool,
+			e->in_media ? e->media_region : NULL, e->in_etc,
+			release);
 	if (!rc)
 		e->in_etc = e->in_media = false;
 	return rc;
@@ -310,16 +297,17 @@ static bool settle_intent(struct scan *s, struct entry *e)
 	const struct daxpool_record *r = e->in_media ? &e->media : &e->etc;
 	struct daxpool_finding *f;
 
-	if (r->intent == DP_INTENT_NONE)
-		return false;
-	if (r->intent == DP_INTENT_DESTROY)
+	switch (dp_journal_settle_plan(e->in_etc ? &e->etc : NULL,
+			e->in_media ? &e->media : NULL)) {
+	case DP_SETTLE_FINISH:
 		f = add(s, e, NULL, "destroy-cut", "finish-destroy",
 				"finish the destroy",
 				"a destroy of '%s' was cut short%s", r->name,
 				e->pool.namespace[0] ?
 						"; its namespace is still there" :
 						"");
-	else
+		break;
+	case DP_SETTLE_ROLL_BACK:
 		f = add(s, e, NULL, "create-cut", "roll-back",
 				"roll the create back (its memory may not be zeroed)",
 				"a create of '%s' was cut short%s", r->name,
@@ -328,6 +316,10 @@ static bool settle_intent(struct scan *s, struct entry *e)
 						!e->pool.chardev[0] ?
 						"; its namespace was labeled but never got a device-dax info block (a raw namespace)" :
 						"; its device may not be zeroed");
+		break;
+	default:
+		return false; /* an intent only the registry has is stale */
+	}
 	if (s->flags & REPAIR)
 		done(s, f, remove_pool(s, e, true));
 	return true;
