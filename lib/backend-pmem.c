@@ -12,6 +12,7 @@
 #include <linux/ndctl.h>
 #include <daxctl/libdaxctl.h>
 #include "backend.h"
+#include "cut-point.h"
 #include "media.h"
 #include "pmem.h"
 
@@ -313,6 +314,7 @@ static int try_namespace(struct daxpool_ctx *ctx, struct ndctl_region *region,
 
 	if (!ndns || !ndctl_namespace_is_configuration_idle(ndns))
 		return dp_fail(ctx, EBUSY, "%s has no idle namespace seed", rname);
+	dp_durable_write(ctx, "namespace");
 	uuid_parse(pool->rec.uuid, uuid);
 	rc = ndctl_namespace_set_uuid(ndns, uuid);
 	if (!rc)
@@ -328,7 +330,7 @@ static int try_namespace(struct daxpool_ctx *ctx, struct ndctl_region *region,
 		return rc;
 	}
 	/* the label is written (name, uuid, size), no devdax info block yet */
-	dp_cut_point("create:namespace-labeled");
+	dp_cut(DP_CUT_CREATE_NAMESPACE_LABELED);
 	ndctl_namespace_set_enforce_mode(ndns, NDCTL_NS_MODE_DEVDAX);
 	dax = ndctl_region_get_dax_seed(region);
 	if (!dax) {
@@ -363,6 +365,7 @@ static int release_namespace(struct daxpool_ctx *ctx, struct ndctl_namespace *nd
 	const char *name = ndctl_namespace_get_devname(ndns);
 	int rc;
 
+	dp_durable_write(ctx, "namespace");
 	rc = ndctl_namespace_disable_safe(ndns);
 	if (rc)
 		return dp_fail(ctx, -rc, "cannot disable %s: %s", name,
@@ -446,10 +449,10 @@ static bool region_absent(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 {
 	if (dp_ndctl(ctx) && dp_media_region(ctx, pool_region(pool)))
 		return false;
-	if (strcmp(pool->rec.intent, "create") != 0)
+	if (pool->rec.intent != DP_INTENT_CREATE)
 		dp_warn(ctx, "region '%s' of pool '%s' is not present: only the registry changed, and the pool's media copy there wins when the region returns",
 				pool_region(pool), pool->rec.name);
-	return strcmp(pool->rec.intent, "create") != 0;
+	return pool->rec.intent != DP_INTENT_CREATE;
 }
 
 static int pmem_store(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
@@ -516,6 +519,7 @@ static int pmem_relabel(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	if (!ndns)
 		return dp_fail(ctx, ENOENT, "no namespace carries the pool's uuid");
 	name = ndctl_namespace_get_devname(ndns);
+	dp_durable_write(ctx, "namespace");
 	rc = ndctl_namespace_disable_safe(ndns);
 	if (rc)
 		return dp_fail(ctx, -rc, "cannot disable %s: %s", name, strerror(-rc));

@@ -4,9 +4,10 @@
 #include "private.h"
 
 /*
- * What a kind of memory must do to hold pools. pool.c drives the flow
- * (validation, locking, intent records, zeroing, ownership); a backend only
- * knows its kernel objects.
+ * What a kind of memory must do to hold pools. The core drives the flow
+ * (create.c and change.c: validation, locking, zeroing, ownership; the
+ * journal, journal.c: the records and their order); a backend only knows
+ * its kernel objects.
  */
 struct dp_backend {
 	enum daxpool_type type;

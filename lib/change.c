@@ -2,7 +2,7 @@
 /*
  * Changes to existing pools: destroy, owner, mode and rename. Each takes
  * the admin lock, looks at the pool afresh, and leaves either the change
- * done or nothing changed.
+ * done or nothing changed; the journal (journal.c) orders their writes.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,48 +11,19 @@
 #include <unistd.h>
 #include "backend.h"
 #include "grants.h"
+#include "journal.h"
 #include "quiesce.h"
 #include "registry.h"
 
-/* a destroy that changed nothing in the kernel takes its intent back */
-static void undo_intent(struct daxpool_ctx *ctx, const struct dp_backend *be,
-		struct daxpool_pool *pool)
+/* the device goes; the door stays shut once it is gone */
+static int release(struct dp_journal *j, void *arg)
 {
-	pool->rec.intent[0] = '\0';
-	if (be->store)
-		be->store(ctx, pool);
-	dp_registry_write(ctx, &pool->rec);
-}
-
-/*
- * A change to a committed pool's record: the media copy (the truth) first,
- * then the registry; a crash between them is settled by activate, which
- * takes the media's side. STEP names the cut points.
- */
-static int write_record(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
-		const struct daxpool_record *old, const char *step)
-{
-	const struct dp_backend *be = pool->ops;
-	char point[64];
+	struct dp_quiesce *q = arg;
 	int rc;
 
-	snprintf(point, sizeof(point), "%s:start", step);
-	dp_trace_point(point);
-	rc = be && be->store ? be->store(ctx, pool) : 0;
-	if (rc)
-		return rc;
-	snprintf(point, sizeof(point), "%s:media", step);
-	dp_cut_point(point);
-	rc = dp_registry_write(ctx, &pool->rec);
-	if (rc) {
-		/* the registry refused (a read-only /etc): so does the change */
-		pool->rec = *old;
-		if (be && be->store)
-			be->store(ctx, pool);
-		return rc;
-	}
-	snprintf(point, sizeof(point), "%s:etc", step);
-	dp_cut_point(point);
+	dp_quiesce_drop_fd(q);
+	rc = j->pool->ops->release(j->ctx, j->pool);
+	dp_quiesce_end(q, rc == 0);
 	return rc;
 }
 
@@ -65,6 +36,7 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 	struct daxpool_pool *cur;
 	struct dp_quiesce q = { .fd = -1, .guard = -1 };
 	struct dp_holders h = { .n = 0 };
+	struct dp_journal j;
 	int rc;
 
 	dp_clear_error(ctx);
@@ -98,34 +70,21 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 		goto out;
 	}
 	/* from here a crash finishes the destroy at the next activate */
-	snprintf(cur->rec.intent, sizeof(cur->rec.intent), "destroy");
-	rc = dp_registry_write(ctx, &cur->rec);
-	if (!rc) {
-		dp_cut_point("destroy:intent-etc");
-		rc = be->store ? be->store(ctx, cur) : 0;
-	}
+	dp_journal_init(&j, cur, DP_CHANGE_DESTROY);
+	rc = dp_journal_begin(&j);
 	if (rc) {
 		dp_quiesce_end(&q, false);
-		undo_intent(ctx, be, cur);
+		dp_journal_abort(&j);
 		goto out;
 	}
-	dp_cut_point("destroy:intent-media");
-	dp_quiesce_drop_fd(&q);
-	rc = be->release(ctx, cur);
+	rc = dp_journal_step(&j, DP_CUT_DESTROY_RELEASED, release, &q);
 	if (rc) {
 		/* the kernel refused before changing anything: undo the intent */
-		dp_quiesce_end(&q, false);
-		undo_intent(ctx, be, cur);
+		dp_journal_abort(&j);
 		goto out;
 	}
-	dp_quiesce_end(&q, true);
-	dp_cut_point("destroy:released");
 	dp_grants_forget(rec.uuid);
-	rc = be->forget ? be->forget(ctx, cur) : 0;
-	if (!rc) {
-		dp_cut_point("destroy:media-dropped");
-		rc = dp_registry_remove(ctx, rec.uuid);
-	}
+	rc = dp_journal_commit(&j);
 	if (rc)
 		dp_warn(ctx, "the pool's memory is released, but its records are not all gone; 'daxpool check --repair' finishes the destroy");
 out:
@@ -133,6 +92,13 @@ out:
 	daxpool_invalidate(ctx);
 	dp_admin_unlock(ctx);
 	return rc;
+}
+
+/* the label's name written while the pool is idle (quiesced) */
+static int relabel(struct dp_journal *j, void *arg)
+{
+	(void)arg;
+	return j->pool->ops->relabel(j->ctx, j->pool);
 }
 
 /* root, the admin lock, and a fresh look at the pool; NULL with *rc set */
@@ -159,9 +125,10 @@ static struct daxpool_pool *begin_change(struct daxpool_pool *pool,
 		dp_admin_unlock(ctx);
 		return NULL;
 	}
-	if (cur->rec.intent[0]) {
-		*rc = dp_fail(ctx, EBUSY, "an earlier %s of this pool did not finish",
-				cur->rec.intent);
+	if (cur->rec.intent != DP_INTENT_NONE) {
+		*rc = dp_fail(ctx, EBUSY,
+				"an earlier %s of this pool did not finish",
+				dp_intent_name(cur->rec.intent));
 		dp_admin_unlock(ctx);
 		return NULL;
 	}
@@ -180,8 +147,9 @@ DAXPOOL_EXPORT int daxpool_pool_set_owner(struct daxpool_pool *pool,
 		const char *owner, const char *group)
 {
 	struct daxpool_ctx *ctx = pool->ctx;
-	struct daxpool_record rec, old;
+	struct daxpool_record rec;
 	struct daxpool_pool *cur;
+	struct dp_journal j;
 	uid_t uid;
 	gid_t gid;
 	int rc;
@@ -195,10 +163,10 @@ DAXPOOL_EXPORT int daxpool_pool_set_owner(struct daxpool_pool *pool,
 	cur = begin_change(pool, "changing", &rc);
 	if (!cur)
 		return rc;
-	old = cur->rec;
+	dp_journal_init(&j, cur, DP_CHANGE_CHOWN);
 	snprintf(cur->rec.owner, sizeof(cur->rec.owner), "%s", rec.owner);
 	snprintf(cur->rec.group, sizeof(cur->rec.group), "%s", rec.group);
-	rc = write_record(ctx, cur, &old, "chown");
+	rc = dp_journal_write(&j);
 	if (!rc)
 		rc = dp_apply_ownership(ctx, cur);
 	return end_change(ctx, rc);
@@ -208,8 +176,8 @@ DAXPOOL_EXPORT int daxpool_pool_set_mode(struct daxpool_pool *pool,
 		unsigned int mode)
 {
 	struct daxpool_ctx *ctx = pool->ctx;
-	struct daxpool_record old;
 	struct daxpool_pool *cur;
+	struct dp_journal j;
 	int rc;
 
 	dp_clear_error(ctx);
@@ -218,9 +186,9 @@ DAXPOOL_EXPORT int daxpool_pool_set_mode(struct daxpool_pool *pool,
 	cur = begin_change(pool, "changing", &rc);
 	if (!cur)
 		return rc;
-	old = cur->rec;
+	dp_journal_init(&j, cur, DP_CHANGE_CHMOD);
 	cur->rec.mode = mode;
-	rc = write_record(ctx, cur, &old, "chmod");
+	rc = dp_journal_write(&j);
 	if (!rc)
 		rc = dp_apply_ownership(ctx, cur);
 	return end_change(ctx, rc);
@@ -238,8 +206,8 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 {
 	struct daxpool_ctx *ctx = pool->ctx;
 	const struct dp_backend *be;
-	struct daxpool_record old;
 	struct daxpool_pool *cur;
+	struct dp_journal j;
 	const char *why;
 	int rc;
 
@@ -253,11 +221,11 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 	if (rc)
 		return end_change(ctx, rc);
 	be = cur->ops;
-	old = cur->rec;
+	dp_journal_init(&j, cur, DP_CHANGE_RENAME);
 	snprintf(cur->rec.name, sizeof(cur->rec.name), "%s", name);
 	/* renamed by uuid, a pool that lost a name conflict is itself again */
 	cur->rec.conflict = false;
-	rc = write_record(ctx, cur, &old, "rename");
+	rc = dp_journal_write(&j);
 	if (rc)
 		return end_change(ctx, rc);
 	if (be && be->relabel && strcmp(cur->label, name) != 0) {
@@ -266,9 +234,8 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 
 		if (dp_quiesce(ctx, cur, &q, &h) == 0) {
 			dp_quiesce_drop_fd(&q);
-			rc = be->relabel(ctx, cur);
-			if (!rc)
-				dp_cut_point("rename:label");
+			rc = dp_journal_step(
+					&j, DP_CUT_RENAME_LABEL, relabel, NULL);
 			if (rc) {
 				dp_warn(ctx, "renamed, but the namespace label keeps its old name: %s",
 						ctx->error);

@@ -17,6 +17,7 @@
 #include <ndctl/libndctl.h>
 #include "backend.h"
 #include "check.h"
+#include "journal.h"
 #include "media.h"
 #include "quiesce.h"
 #include "registry.h"
@@ -279,26 +280,12 @@ static bool selected(struct scan *s, const struct entry *e)
 static int remove_pool(struct scan *s, struct entry *e, bool release)
 {
 	const struct daxpool_record *r = e->in_media ? &e->media : &e->etc;
-	const struct dp_backend *be = e->pool.ops;
-	int rc = 0;
+	int rc;
 
 	e->pool.rec = *r;
-	if (release && be) {
-		struct dp_quiesce q;
-		struct dp_holders h = { .n = 0 };
-
-		rc = dp_quiesce(s->ctx, &e->pool, &q, &h);
-		if (!rc) {
-			dp_quiesce_drop_fd(&q);
-			rc = be->release(s->ctx, &e->pool);
-			dp_quiesce_end(&q, !rc);
-		}
-		dp_holders_free(&h);
-	}
-	if (!rc && e->in_media)
-		rc = dp_media_drop(s->ctx, e->media_region, r->uuid);
-	if (!rc && e->in_etc)
-		rc = dp_registry_remove(s->ctx, r->uuid);
+	rc = dp_journal_drop(s->ctx, &e->pool,
+			e->in_media ? e->media_region : NULL, e->in_etc,
+			release);
 	if (!rc)
 		e->in_etc = e->in_media = false;
 	return rc;
@@ -310,16 +297,17 @@ static bool settle_intent(struct scan *s, struct entry *e)
 	const struct daxpool_record *r = e->in_media ? &e->media : &e->etc;
 	struct daxpool_finding *f;
 
-	if (!r->intent[0])
-		return false;
-	if (strcmp(r->intent, "destroy") == 0)
+	switch (dp_journal_settle_plan(e->in_etc ? &e->etc : NULL,
+			e->in_media ? &e->media : NULL)) {
+	case DP_SETTLE_FINISH:
 		f = add(s, e, NULL, "destroy-cut", "finish-destroy",
 				"finish the destroy",
 				"a destroy of '%s' was cut short%s", r->name,
 				e->pool.namespace[0] ?
 						"; its namespace is still there" :
 						"");
-	else
+		break;
+	case DP_SETTLE_ROLL_BACK:
 		f = add(s, e, NULL, "create-cut", "roll-back",
 				"roll the create back (its memory may not be zeroed)",
 				"a create of '%s' was cut short%s", r->name,
@@ -328,6 +316,10 @@ static bool settle_intent(struct scan *s, struct entry *e)
 						!e->pool.chardev[0] ?
 						"; its namespace was labeled but never got a device-dax info block (a raw namespace)" :
 						"; its device may not be zeroed");
+		break;
+	default:
+		return false; /* an intent only the registry has is stale */
+	}
 	if (s->flags & REPAIR)
 		done(s, f, remove_pool(s, e, true));
 	return true;
@@ -356,8 +348,8 @@ static const char *differs(const struct daxpool_record *a,
 	DIFF(a->size != b->size || a->align != b->align || a->type != b->type,
 			"%ssize, align or type", off ? ", " : "");
 	DIFF(a->created != b->created, "%screated", off ? ", " : "");
-	DIFF(strcmp(a->intent, b->intent), "%sintent '%s' -> '%s'",
-			off ? ", " : "", a->intent, b->intent);
+	DIFF(a->intent != b->intent, "%sintent '%s' -> '%s'", off ? ", " : "",
+			dp_intent_name(a->intent), dp_intent_name(b->intent));
 #undef DIFF
 	return buf[0] ? buf : NULL;
 }
@@ -536,13 +528,13 @@ static void settle_conflicts(struct scan *s)
 		struct daxpool_finding *f;
 
 		if (!(e->in_etc || e->in_media) || !e->selected ||
-				best(e)->intent[0])
+				best(e)->intent != DP_INTENT_NONE)
 			continue;
 		for (j = 0; j < s->n; j++) {
 			struct entry *o = &s->e[j];
 
 			if (o != e && (o->in_etc || o->in_media) &&
-					!best(o)->intent[0] &&
+					best(o)->intent == DP_INTENT_NONE &&
 					strcmp(best(o)->name, best(e)->name) ==
 							0 &&
 					wins(o, e))
@@ -591,7 +583,7 @@ static int settle_media_copies(struct daxpool_ctx *ctx, int load_rc,
 	for (i = 0; i < s->n; i++)
 		if (s->e[i].in_etc &&
 				strcmp(s->e[i].pool.region, m->region) == 0 &&
-				!s->e[i].etc.intent[0])
+				s->e[i].etc.intent == DP_INTENT_NONE)
 			recs[n++] = s->e[i].etc;
 	for (f = s->report->first; f; f = f->next)
 		if (strcmp(f->region, m->region) == 0 && !f->uuid[0] &&
@@ -759,7 +751,7 @@ DAXPOOL_EXPORT int daxpool_activate(
 		return rc;
 	/* owners, modes and links: udev, for every pool that lacks them */
 	daxpool_pool_foreach (ctx, pool)
-		if (pool->chardev[0] && !pool->rec.intent[0] &&
+		if (pool->chardev[0] && pool->rec.intent == DP_INTENT_NONE &&
 				!dp_ownership_ok(pool) &&
 				dp_apply_ownership(ctx, pool) < 0)
 			dp_clear_error(ctx);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * Creating a pool: the request (an opaque object with setters, so that it
- * can grow without breaking the ABI), then one pattern: admin lock, record
- * of intent, kernel change, zeroing, commit or roll back.
+ * can grow without breaking the ABI), then its steps under the admin
+ * lock: a place, the device and its zeroing, told to the journal, which
+ * orders the record of intent, the commit and the roll back.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,7 +13,7 @@
 #include <unistd.h>
 #include <uuid/uuid.h>
 #include "backend.h"
-#include "registry.h"
+#include "journal.h"
 
 static int validate_create(struct daxpool_ctx *ctx,
 		const struct daxpool_create_args *args, struct daxpool_record *rec,
@@ -55,38 +56,56 @@ static int validate_create(struct daxpool_ctx *ctx,
 	return 0;
 }
 
-/* the zeroing's progress, with a cut point half-way through */
-struct zero_watch {
-	daxpool_progress_fn fn;
-	void *arg;
-	bool cut;
+/* what the steps of a create need beyond the pool */
+struct create_steps {
+	const struct daxpool_create_args *args;
+	struct dp_journal *j;
 };
 
+static int provision(struct dp_journal *j, void *arg)
+{
+	struct create_steps *cs = arg;
+
+	return j->pool->ops->provision(j->ctx, cs->args, j->pool);
+}
+
+/* the zeroing's progress: the step's cut point falls half-way through */
 static void zero_progress(uint64_t done, uint64_t total, void *arg)
 {
-	struct zero_watch *w = arg;
+	struct create_steps *cs = arg;
 
-	if (w->fn)
-		w->fn(done, total, w->arg);
-	if (!w->cut && done * 2 >= total) {
-		w->cut = true;
-		dp_cut_point("create:zeroing");
-	}
+	if (cs->args->progress)
+		cs->args->progress(done, total, cs->args->progress_arg);
+	if (done * 2 >= total)
+		dp_journal_halfway(cs->j);
+}
+
+static int zero(struct dp_journal *j, void *arg)
+{
+	struct create_steps *cs = arg;
+	struct daxpool_pool *pool = j->pool;
+	char dev[96];
+
+	cs->j = j;
+	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
+	return dp_zero_device(j->ctx, dev, pool->dev_size, pool->rec.align,
+			zero_progress, cs);
 }
 
 /*
  * Every copy of the record first says "create", then the device is made
- * and zeroed, then the media copy (the truth) and the registry commit it.
- * A crash before the media commit rolls back at the next activate.
+ * and zeroed, then the media copy (the truth) and the registry commit it
+ * (journal.c orders it). A crash before the media commit rolls back at
+ * the next activate.
  */
 static int pool_create(struct daxpool_ctx *ctx,
 		const struct daxpool_create_args *args, struct daxpool_pool **out)
 {
 	const struct dp_backend *be;
 	struct daxpool_pool *pool;
-	struct zero_watch watch = { args->progress, args->progress_arg, false };
+	struct create_steps cs = { .args = args };
+	struct dp_journal j;
 	uuid_t uuid;
-	char dev[96];
 	uid_t uid;
 	gid_t gid;
 	int rc;
@@ -117,45 +136,26 @@ static int pool_create(struct daxpool_ctx *ctx,
 	uuid_generate(uuid);
 	uuid_unparse_lower(uuid, pool->rec.uuid);
 	/* intent first: a crash from here on leaves a record to recover from */
-	snprintf(pool->rec.intent, sizeof(pool->rec.intent), "create");
-	rc = dp_registry_write(ctx, &pool->rec);
-	if (rc)
+	dp_journal_init(&j, pool, DP_CHANGE_CREATE);
+	rc = dp_journal_begin(&j);
+	if (!rc)
+		rc = dp_journal_step(
+				&j, DP_CUT_CREATE_PROVISIONED, provision, &cs);
+	if (!rc && !args->no_zero)
+		rc = dp_journal_step(&j, DP_CUT_CREATE_ZEROING, zero, &cs);
+	if (!rc)
+		rc = dp_journal_commit(&j);
+	if (!rc)
+		rc = dp_apply_ownership(ctx, pool);
+	if (rc) {
+		if (dp_journal_abort(&j) < 0) {
+			err(ctx, "pool %s (%s): rolling back the create failed; its namespace and record of intent are kept\n",
+					pool->rec.name, pool->rec.uuid);
+			dp_warn(ctx, "the half-made pool '%s' could not be rolled back: it stays root-only, as 'incomplete'; remove it with 'daxpool destroy %s' or 'daxpool check --repair' once nothing holds it",
+					pool->rec.name, pool->rec.uuid);
+		}
 		goto out_unlock;
-	dp_cut_point("create:intent-etc");
-	rc = be->store ? be->store(ctx, pool) : 0;
-	if (rc)
-		goto out_record;
-	dp_cut_point("create:intent-media");
-	rc = be->provision(ctx, args, pool);
-	if (rc)
-		goto out_forget;
-	/* the registry is a ram pool's only copy: it must say where it is */
-	if (pool->rec.ranges[0]) {
-		rc = dp_registry_write(ctx, &pool->rec);
-		if (rc)
-			goto out_release;
 	}
-	dp_cut_point("create:provisioned");
-	snprintf(dev, sizeof(dev), "/dev/%s", pool->chardev);
-	if (!args->no_zero) {
-		rc = dp_zero_device(ctx, dev, pool->dev_size, pool->rec.align,
-				zero_progress, &watch);
-		if (rc)
-			goto out_release;
-	}
-	/* committed only now: udev hands the device to its owner from here on */
-	pool->rec.intent[0] = '\0';
-	rc = be->store ? be->store(ctx, pool) : 0;
-	if (rc)
-		goto out_release;
-	dp_cut_point("create:commit-media");
-	rc = dp_registry_write(ctx, &pool->rec);
-	if (rc)
-		goto out_release;
-	dp_cut_point("create:commit-etc");
-	rc = dp_apply_ownership(ctx, pool);
-	if (rc)
-		goto out_release;
 	dp_trace_point("time:create:udev");
 	daxpool_invalidate(ctx);
 	dp_admin_unlock(ctx);
@@ -166,29 +166,6 @@ static int pool_create(struct daxpool_ctx *ctx,
 		free(pool);
 	return 0;
 
-out_release:
-	if (be->release(ctx, pool) < 0) {
-		/*
-		 * The namespace stays: so must the record of intent, the only
-		 * thing that says whose it is and that it was never committed.
-		 */
-		err(ctx, "pool %s (%s): rolling back the create failed; its namespace and record of intent are kept\n",
-				pool->rec.name, pool->rec.uuid);
-		dp_warn(ctx, "the half-made pool '%s' could not be rolled back: it stays root-only, as 'incomplete'; remove it with 'daxpool destroy %s' or 'daxpool check --repair' once nothing holds it",
-				pool->rec.name, pool->rec.uuid);
-		if (pool->rec.intent[0] == '\0') {
-			snprintf(pool->rec.intent, sizeof(pool->rec.intent), "create");
-			if (be->store)
-				be->store(ctx, pool);
-			dp_registry_write(ctx, &pool->rec);
-		}
-		goto out_unlock;
-	}
-out_forget:
-	if (be->forget)
-		be->forget(ctx, pool);
-out_record:
-	dp_registry_remove(ctx, pool->rec.uuid);
 out_unlock:
 	daxpool_invalidate(ctx);
 	dp_admin_unlock(ctx);

@@ -95,8 +95,8 @@ int dp_lookup_link(struct daxpool_ctx *ctx, const char *id)
 	if (by_uuid ? strcasecmp(uuid, id) != 0 : !read_record(ctx, uuid, &rec))
 		goto fail;
 	/* what the full lookup would call busy, held or another pool's */
-	if (rec.type != ident.type || rec.intent[0] || rec.conflict ||
-			dp_quiesce_marked(rec.uuid) ||
+	if (rec.type != ident.type || rec.intent != DP_INTENT_NONE ||
+			rec.conflict || dp_quiesce_marked(rec.uuid) ||
 			(!by_uuid && strcmp(rec.name, id) != 0))
 		goto fail;
 	/* the dax device's usable size, read through the directory held */

@@ -172,7 +172,7 @@ static int lookup(struct daxpool_ctx *ctx, const char *id)
 	}
 	if (pool->state != DP_STATE_ACTIVE || !pool->chardev[0]) {
 		/* on its way out (or to a new label): busy, not absent */
-		bool going = strcmp(pool->rec.intent, "destroy") == 0;
+		bool going = pool->rec.intent == DP_INTENT_DESTROY;
 
 		if (going || dp_quiesce_marked(pool->rec.uuid))
 			return fail_changing(ctx, id);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <uuid/uuid.h>
 #include <ndctl/libndctl.h>
+#include "cut-point.h"
 #include "media.h"
 
 #define IO_ALIGN 4096
@@ -202,6 +203,7 @@ int dp_media_store(struct daxpool_ctx *ctx, struct dp_media *m,
 	uint8_t *buf = NULL;
 	int fd, i, target, rc;
 
+	dp_durable_write(ctx, "media-slot");
 	if (m->slot[0].state == DP_SLOT_FOREIGN ||
 			m->slot[1].state == DP_SLOT_FOREIGN)
 		return dp_fail(ctx, EPROTO,
@@ -257,6 +259,7 @@ int dp_media_create(struct daxpool_ctx *ctx, struct ndctl_region *region,
 	uuid_t u;
 	int rc;
 
+	dp_durable_write(ctx, "media-namespace");
 	/* libndctl's strings die with the reset below */
 	snprintf(rname, sizeof(rname), "%s", ndctl_region_get_devname(region));
 	if (!size || size < 1ULL << 20)
@@ -285,7 +288,7 @@ int dp_media_create(struct daxpool_ctx *ctx, struct ndctl_region *region,
 				rc == -ENOSPC ? "no room for one region alignment" :
 						strerror(-rc));
 	}
-	dp_cut_point("media:namespace");
+	dp_cut(DP_CUT_MEDIA_NAMESPACE);
 	dp_ndctl_reset(ctx);
 	region = dp_media_region(ctx, rname);
 	rc = region ? dp_media_load(ctx, region, m) : -ENOENT;
@@ -296,7 +299,7 @@ int dp_media_create(struct daxpool_ctx *ctx, struct ndctl_region *region,
 	/* both slots written: a later damaged slot is then always news */
 	rc = dp_media_store(ctx, m, NULL, 0);
 	if (!rc) {
-		dp_cut_point("media:first-slot");
+		dp_cut(DP_CUT_MEDIA_FIRST_SLOT);
 		rc = dp_media_store(ctx, m, NULL, 0);
 	}
 	return rc;
@@ -311,6 +314,7 @@ int dp_media_delete(struct daxpool_ctx *ctx, struct dp_media *m)
 
 	if (!ndns)
 		return 0;
+	dp_durable_write(ctx, "media-namespace");
 	rc = ndctl_namespace_disable_invalidate(ndns);
 	if (!rc)
 		rc = ndctl_namespace_delete(ndns);
@@ -395,7 +399,7 @@ static int rewrite(struct daxpool_ctx *ctx, const char *region,
 	}
 	rc = dp_media_store(ctx, &m, recs, n);
 	if (!rc && n == 0) {
-		dp_cut_point("media:emptied");
+		dp_cut(DP_CUT_MEDIA_EMPTIED);
 		rc = dp_media_delete(ctx, &m);
 	}
 	free(recs);

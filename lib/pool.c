@@ -101,7 +101,7 @@ static int add_record(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
 	pool->state = DP_STATE_UNSUPPORTED;
 	if (pool->ops)
 		pool->ops->refresh(ctx, pool);
-	if (rec->intent[0])
+	if (rec->intent != DP_INTENT_NONE)
 		pool->state = DP_STATE_INCOMPLETE;
 	else if (rec->conflict)
 		pool->state = DP_STATE_CONFLICT;

@@ -25,6 +25,18 @@
 struct ndctl_ctx;
 struct daxctl_ctx;
 
+/*
+ * A change under way, as a record carries it until the change commits
+ * (a create or a destroy writes it, check settles one cut short). On disk
+ * and on the media it is the string of dp_intent_name() (record.c), as it
+ * always was.
+ */
+enum dp_intent {
+	DP_INTENT_NONE, /* committed: no "intent" key at all */
+	DP_INTENT_CREATE,
+	DP_INTENT_DESTROY,
+};
+
 /* one registry record: what the administrator asked for */
 struct daxpool_record {
 	char name[DAXPOOL_NAME_MAX + 1];
@@ -37,7 +49,7 @@ struct daxpool_record {
 	unsigned int mode;
 	char region[64];	/* region device at creation, informational */
 	int64_t created;
-	char intent[16];	/* "" when committed; "create"/"destroy" mid-change */
+	enum dp_intent intent;
 	/* ram: its exact physical ranges, "0xSTART-0xEND,..." (identify.h),
 	 * and the physical range of its region, "0xSTART-0xEND" */
 	char ranges[512];
@@ -78,6 +90,7 @@ enum dp_state {
 const char *dp_state_name(enum dp_state state);
 
 struct dp_backend;
+struct dp_journal;
 struct daxpool_pool {
 	struct daxpool_ctx *ctx;
 	struct daxpool_pool *next;
@@ -117,6 +130,8 @@ struct daxpool_ctx {
 	bool pools_loaded;
 	int admin_fd;
 	int admin_depth;
+	/* the journal while it writes (journal.c); NULL: a write is not its */
+	const struct dp_journal *journal;
 	/*
 	 * where the last map_open found its pool; reused only while the
 	 * record file is unchanged and the device still proves to be the pool
@@ -230,12 +245,6 @@ unsigned long long dp_proc_start_time(int pid);
 /* name-unique.c: 0 if no pool but EXCEPT (a uuid, or NULL) has NAME,
  * anywhere daxpool can see; else -EEXIST with the error set */
 int dp_name_free(struct daxpool_ctx *ctx, const char *name, const char *except);
-
-/* cut-point.c: a moment the power-cut tests may stop at (see there) */
-void dp_cut_point(const char *point);
-/* only traced, never cut: where a timed step starts (STEP:start), or a
- * phase that only the benchmark times (time:...) */
-void dp_trace_point(const char *point);
 
 /* admin lock: serialises every daxpool change on the host */
 int dp_admin_lock(struct daxpool_ctx *ctx);

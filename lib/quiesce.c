@@ -43,7 +43,9 @@
  * plain system calls: the guardian may only use async-signal-safe ones */
 static bool record_says_destroy(const char *path)
 {
-	static const char key[] = "\"intent\"", want[] = "\"destroy\"";
+	static const char key[] = "\"intent\"";
+	const char *want = dp_intent_name(DP_INTENT_DESTROY);
+	size_t len = strlen(want);
 	char buf[8192];
 	ssize_t n = 0, r;
 	const char *p;
@@ -63,7 +65,9 @@ static bool record_says_destroy(const char *path)
 	p += sizeof(key) - 1;
 	while (*p == ' ' || *p == ':' || *p == '\t' || *p == '\n')
 		p++;
-	return strncmp(p, want, sizeof(want) - 1) == 0;
+	/* the value as the record codec spells it, quoted */
+	return p[0] == '"' && strncmp(p + 1, want, len) == 0 &&
+			p[1 + len] == '"';
 }
 
 /* only async-signal-safe calls: the caller may have threads */

@@ -15,6 +15,32 @@
 #define RECORD_VERSION 1
 #define RECORD_MAX (64 * 1024)
 
+static const char *const intent_names[] = {
+	[DP_INTENT_NONE] = "",
+	[DP_INTENT_CREATE] = "create",
+	[DP_INTENT_DESTROY] = "destroy",
+};
+
+const char *dp_intent_name(enum dp_intent intent)
+{
+	if ((unsigned int)intent >=
+			sizeof(intent_names) / sizeof(intent_names[0]))
+		return "";
+	return intent_names[intent];
+}
+
+int dp_intent_parse(const char *name, enum dp_intent *intent)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(intent_names) / sizeof(intent_names[0]); i++)
+		if (strcmp(name, intent_names[i]) == 0) {
+			*intent = (enum dp_intent)i;
+			return 0;
+		}
+	return -EINVAL;
+}
+
 static char *encode(const struct daxpool_record *rec, int flags)
 {
 	struct json_object *o = json_object_new_object();
@@ -35,8 +61,10 @@ static char *encode(const struct daxpool_record *rec, int flags)
 	json_object_object_add(o, "mode", json_object_new_string(mode));
 	json_object_object_add(o, "region", json_object_new_string(rec->region));
 	json_object_object_add(o, "created", json_object_new_int64(rec->created));
-	if (rec->intent[0])
-		json_object_object_add(o, "intent", json_object_new_string(rec->intent));
+	if (rec->intent != DP_INTENT_NONE)
+		json_object_object_add(o, "intent",
+				json_object_new_string(
+						dp_intent_name(rec->intent)));
 	if (rec->conflict)
 		json_object_object_add(o, "conflict", json_object_new_int(1));
 	if (rec->ranges[0])
@@ -112,7 +140,7 @@ int dp_record_decode(const char *text, struct daxpool_record *rec,
 	struct json_tokener *tok;
 	struct json_object *o;
 	const char *dummy;
-	char type[16], mode[8];
+	char type[16], mode[8], intent[16];
 	int64_t version, size, align, created, conflict = 0;
 	struct json_object *v;
 	unsigned int m;
@@ -166,8 +194,8 @@ int dp_record_decode(const char *text, struct daxpool_record *rec,
 			get_str(o, "mode", mode, sizeof(mode), true, why) ||
 			get_str(o, "region", rec->region, sizeof(rec->region),
 					false, why) ||
-			get_str(o, "intent", rec->intent, sizeof(rec->intent),
-					false, why) ||
+			get_str(o, "intent", intent, sizeof(intent), false,
+					why) ||
 			get_str(o, "ranges", rec->ranges, sizeof(rec->ranges),
 					false, why) ||
 			get_str(o, "region_range", rec->region_range,
@@ -210,8 +238,7 @@ int dp_record_decode(const char *text, struct daxpool_record *rec,
 		*why = "empty owner or group";
 		goto out;
 	}
-	if (rec->intent[0] && strcmp(rec->intent, "create") != 0 &&
-	    strcmp(rec->intent, "destroy") != 0) {
+	if (dp_intent_parse(intent, &rec->intent)) {
 		*why = "unknown intent";
 		goto out;
 	}

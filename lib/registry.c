@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "cut-point.h"
 #include "registry.h"
 
 static int pools_dir(struct daxpool_ctx *ctx, char *buf, size_t len)
@@ -81,6 +82,7 @@ int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec)
 	size_t len, off = 0;
 	int fd, rc;
 
+	dp_durable_write(ctx, "registry");
 	rc = pools_dir(ctx, dir, sizeof(dir));
 	if (rc)
 		return dp_fail(ctx, -rc, "registry path too long");
@@ -144,6 +146,7 @@ int dp_registry_remove(struct daxpool_ctx *ctx, const char *uuid)
 	char dir[PATH_MAX], path[PATH_MAX + 64];
 	int rc;
 
+	dp_durable_write(ctx, "registry");
 	rc = pools_dir(ctx, dir, sizeof(dir));
 	if (rc)
 		return dp_fail(ctx, -rc, "registry path too long");

@@ -10,6 +10,21 @@ char *dp_record_encode_line(const struct daxpool_record *rec);
 int dp_record_decode(const char *text, struct daxpool_record *rec,
 		const char **why);
 
+/*
+ * An intent as records spell it on disk and on the media: "" for none,
+ * "create", "destroy" (pure; the guardian of quiesce.c calls it too, so
+ * it only reads a table).
+ *
+ * Returns: the name; "" for DP_INTENT_NONE or a value out of range.
+ */
+const char *dp_intent_name(enum dp_intent intent);
+/*
+ * The intent NAME spells; "" is none.
+ *
+ * Returns: 0, or -EINVAL for a name no intent has.
+ */
+int dp_intent_parse(const char *name, enum dp_intent *intent);
+
 /* json-flat.c (pure): 0 if TEXT is one JSON object of plain lower-case
  * keys, each once, with string or int64 values and nothing json-c would
  * bend (comments, single quotes, \u0000, clamped numbers); else -EINVAL

@@ -98,12 +98,12 @@ int main(int argc, char **argv)
 			getpwnam(rec.owner) && getgrnam(rec.group), env,
 			sizeof(env), &why);
 	if (rc < 0) {
-		if (!rec.intent[0])
+		if (rec.intent == DP_INTENT_NONE)
 			syslog(LOG_ERR, "%s: registry record %s: %s; leaving the device as it is",
 					argv[1], path, why);
 		return 0;
 	}
-	if (rc > 0 && !rec.intent[0])
+	if (rc > 0 && rec.intent == DP_INTENT_NONE)
 		syslog(LOG_NOTICE, "%s: pool %s is kept root-only: %s", argv[1],
 				rec.uuid, why);
 	fputs(env, stdout);

@@ -33,7 +33,7 @@ int dp_udev_env(const struct daxpool_record *rec, const char *dev_uuid,
 		return -1;
 	}
 	/* a destroy or rename under way closed the node (mode 0): leave it */
-	if (rec->intent[0] && closed) {
+	if (rec->intent != DP_INTENT_NONE && closed) {
 		*why = "the pool is mid-change";
 		return -1;
 	}
@@ -43,8 +43,8 @@ int dp_udev_env(const struct daxpool_record *rec, const char *dev_uuid,
 	 * yet), held for a name conflict (no link until renamed), or an owner
 	 * or group this host lacks (udev would skip OWNER= but apply MODE=)
 	 */
-	if (rec->intent[0] || rec->conflict || !accounts_known) {
-		*why = rec->intent[0] ?
+	if (rec->intent != DP_INTENT_NONE || rec->conflict || !accounts_known) {
+		*why = rec->intent != DP_INTENT_NONE ?
 				"the pool is mid-change" :
 				rec->conflict ?
 				"the pool is held for a name conflict" :

@@ -46,7 +46,7 @@ int main(void)
 	uint8_t *a = malloc(SLOT), *b = malloc(SLOT);
 
 	ok(dp_crc32c(0, "123456789", 9) == 0xE3069283, "CRC-32C check value");
-	snprintf(recs[1].intent, sizeof(recs[1].intent), "create");
+	recs[1].intent = DP_INTENT_CREATE;
 
 	ok(dp_media_slot_encode(recs, 3, 7, a, SLOT) == 0,
 			"three records encode");

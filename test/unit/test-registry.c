@@ -31,9 +31,12 @@ static void roundtrip(void)
 	ok(dp_record_decode(text, &back, &why) == 0, "decodes what it encoded");
 	ok(memcmp(&r, &back, sizeof(r)) == 0, "round trip is exact");
 	free(text);
-	snprintf(r.intent, sizeof(r.intent), "create");
+	r.intent = DP_INTENT_CREATE;
 	text = dp_record_encode(&r);
-	ok(dp_record_decode(text, &back, &why) == 0 && strcmp(back.intent, "create") == 0,
+	ok(text && strstr(text, "\"intent\": \"create\""),
+			"the intent is spelt on disk as it always was");
+	ok(dp_record_decode(text, &back, &why) == 0 &&
+					back.intent == DP_INTENT_CREATE,
 			"intent survives a round trip");
 	free(text);
 }

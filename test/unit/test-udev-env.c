@@ -52,7 +52,7 @@ int main(void)
 	ok(dp_udev_env(&r, UUID, false, true, out, sizeof(out), &why) == -1,
 			"a name that is a path: nothing (it becomes a link)");
 	r = good();
-	strcpy(r.intent, "create");
+	r.intent = DP_INTENT_CREATE;
 	ok(dp_udev_env(&r, UUID, false, true, out, sizeof(out), &why) == 1 &&
 					strncmp(out, "DAXPOOL_HOLD=1\n", 15) ==
 							0 &&

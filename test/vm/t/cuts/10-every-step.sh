@@ -1,25 +1,30 @@
 # phases: 22
 # timeout: 240
 # A power cut at every step where create, destroy, rename, chown and chmod
-# write state. Phase 1 lists the steps (DAXPOOL_CUT_TRACE: each cut point
-# a change passes) and checks the list is the one below, so a new step
-# cannot go untested. Phase k cuts the power at step k (DAXPOOL_CUT_AT: the
-# library prints DAXPOOL-CUT and waits; the bed kills QEMU); phase k+1
-# boots on the same NVDIMM and state disk, runs activate and asserts: a
-# clean check, no half pool, nothing leaked, the change either whole or
-# undone as the media copy says, the committed pool "keeper" intact with
-# its data and owner, and no device with old bytes readable by its owner.
+# write state. The list of points is the library's own (cut-points prints
+# the table of lib/cut-point.c, where the journal takes each one from), one
+# phase a point, plus this header's first: a new point fails phase 1 until
+# the phase count grows, and fails verify until its case says what a cut
+# there must leave. Phase 1 traces a run of every verb (DAXPOOL_CUT_TRACE)
+# and checks that it passes exactly the listed points and makes no durable
+# write outside the journal. Phase k cuts the power at point k
+# (DAXPOOL_CUT_AT: the library prints DAXPOOL-CUT and waits; the bed kills
+# QEMU); phase k+1 boots on the same NVDIMM and state disk, runs activate
+# and asserts: a clean check, no half pool, nothing leaked, the change
+# either whole or undone as the media copy says, the committed pool
+# "keeper" intact with its data and owner, and no device with old bytes
+# readable by its owner.
 # Needs a build with -Dcut_points=true (scripts/setup makes one).
 . "$DAXPOOL_TEST_LIB/tap.sh"
 . "$DAXPOOL_TEST_LIB/pmem.sh"
 . "$DAXPOOL_TEST_LIB/pools.sh"
 state=$DAXPOOL_STATE/cuts
 
-POINTS="create:intent-etc media:namespace media:first-slot create:intent-media
-create:namespace-labeled create:provisioned create:zeroing create:commit-media
-create:commit-etc chown:media chown:etc chmod:media chmod:etc rename:media
-rename:etc rename:label destroy:intent-etc destroy:intent-media
-destroy:released destroy:media-dropped media:emptied"
+POINTS=$(cut-points | tr '\n' ' ')
+if [ -z "$POINTS" ]; then
+	not_ok "cut-points lists the library's cut points"
+	done_testing
+fi
 point() { echo $POINTS | tr ' ' '\n' | sed -n "${1}p"; }
 
 pools() { daxpool list | jq -r '[.[].name] | sort | join(" ")'; }
@@ -60,18 +65,23 @@ verify() {
 	done
 	check "$p: activate" -- daxpool activate
 	check "$p: check is clean" -- daxpool check
-	want=
+	# what a cut at each point must leave, point by point: one that is
+	# not named here fails, so a new point comes with its outcome
 	case $p in
-	media:*|create:intent-*|create:namespace-labeled|create:provisioned|create:zeroing)
-		[ "$p" = media:emptied ] || want=""
-		;;
-	create:commit-*) want="cut" ;;
-	chown:*|chmod:*) want="keeper target" ;;
-	rename:*) want="keeper tnew" ;;
+	create:intent-etc|create:intent-media|create:namespace-labeled) want= ;;
+	create:provisioned|create:zeroing) want= ;;
+	media:namespace|media:first-slot|media:emptied) want= ;;
+	create:commit-media|create:commit-etc) want="cut" ;;
+	chown:media|chown:etc|chmod:media|chmod:etc) want="keeper target" ;;
+	rename:media|rename:etc|rename:label) want="keeper tnew" ;;
 	# the media copy is the truth: a destroy that never reached it did
 	# not happen (the pool stays, whole); once it did, it is finished
 	destroy:intent-etc) want="keeper target" ;;
-	destroy:*) want="keeper" ;;
+	destroy:intent-media|destroy:released|destroy:media-dropped)
+		want="keeper" ;;
+	*)
+		not_ok "$p: verify() does not say what a cut at this point must leave"
+		want="(unknown)" ;;
 	esac
 	is "$p: the pools are what the media says" "$(pools)" "$want"
 	n=$(daxpool list | jq length)
@@ -115,6 +125,9 @@ cut_for() { # the Kth point
 		check "create target" -- daxpool create target --size 32M ;;
 	media:emptied)
 		check "create target" -- daxpool create target --size 32M ;;
+	*)
+		not_ok "$p: cut_for() runs no change that passes this point"
+		done_testing ;;
 	esac
 	case $p in
 	chown:*) cut_at "$p" daxpool chown bob target ;;
@@ -136,8 +149,12 @@ if [ "$DAXPOOL_PHASE" = 1 ]; then
 		export DAXPOOL_CUT_TRACE=/tmp/trace
 		daxpool create t --size 32M && daxpool chown bob t && daxpool chmod 0640 t &&
 		daxpool rename t t2 && daxpool destroy t2'
-	is "every step that writes state has a cut below" \
-		"$(cut -d' ' -f1 /tmp/trace | grep -v -e ':start$' -e '^time:' | sort -u | tr '\n' ' ')" "$(echo $POINTS | tr ' ' '\n' | sort | tr '\n' ' ')"
+	is "the run passes every point cut-points lists, and no other" \
+		"$(cut -d' ' -f1 /tmp/trace | grep -v -e ':start$' -e '^time:' -e '^unjournaled:' | sort -u | tr '\n' ' ')" "$(echo $POINTS | tr ' ' '\n' | sort | tr '\n' ' ')"
+	is "every durable write is the journal's (none without its cut)" \
+		"$(grep '^unjournaled:' /tmp/trace | cut -d' ' -f1 | sort -u | tr '\n' ' ')" ""
+	is "one phase a point, and the first (the header's phases)" \
+		"$(sed -n 's/^# phases: *//p' "$0")" "$(($(echo $POINTS | wc -w) + 1))"
 	cut_for 1
 fi
 verify
