@@ -126,8 +126,7 @@ static unsigned long free_label_slots(
 	unsigned long least = ULONG_MAX;
 	struct ndctl_mapping *mapping;
 
-	ndctl_mapping_foreach(region, mapping)
-	{
+	ndctl_mapping_foreach (region, mapping) {
 		struct ndctl_dimm *d = ndctl_mapping_get_dimm(mapping);
 		unsigned long n = d ? ndctl_dimm_get_available_labels(d) :
 				      ULONG_MAX;
