@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <daxpool/rdma.h>
+#include <daxpool/libdaxpool-rdma.h>
 #include "builtin.h"
 
 static const char rdma_check_usage[] =

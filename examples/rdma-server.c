@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
-#include <daxpool/rdma.h>
+#include <daxpool/libdaxpool-rdma.h>
 #include "rdma-common.h"
 
 int main(int argc, char **argv)

@@ -17,7 +17,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-#include <daxpool/rdma.h>
+#include <daxpool/libdaxpool-rdma.h>
 
 #define EXPORT __attribute__((visibility("default")))
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-#ifndef _DAXPOOL_RDMA_H_
-#define _DAXPOOL_RDMA_H_
+#ifndef _LIBDAXPOOL_RDMA_H_
+#define _LIBDAXPOOL_RDMA_H_
 
 /*
  * libdaxpool-rdma: register a pool opened with daxpool_map_open() for RDMA.
@@ -27,8 +27,8 @@ extern "C" {
  * (often RLIMIT_MEMLOCK: see daxpool_rdma_strerror), or what ibv_reg_mr
  * reports.
  */
-struct ibv_mr *daxpool_map_reg_mr(struct daxpool_map *map, struct ibv_pd *pd,
-		int access);
+struct ibv_mr *daxpool_map_reg_mr(
+		struct daxpool_map *map, struct ibv_pd *pd, int access);
 /* the same for LEN bytes at OFFSET into the mapping; EINVAL if outside it */
 struct ibv_mr *daxpool_map_reg_mr_range(struct daxpool_map *map,
 		struct ibv_pd *pd, size_t offset, size_t len, int access);
