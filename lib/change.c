@@ -79,8 +79,7 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 		return rc;
 	/* look again under the lock: the caller's view may be stale */
 	daxpool_invalidate(ctx);
-	cur = daxpool_pool_find(ctx, rec.uuid);
-	if (!cur) {
+	if (daxpool_pool_find(ctx, rec.uuid, &cur)) {
 		rc = dp_fail(ctx, ENOENT, "no such pool");
 		goto out;
 	}
@@ -153,8 +152,7 @@ static struct daxpool_pool *begin_change(struct daxpool_pool *pool,
 	if (*rc)
 		return NULL;
 	daxpool_invalidate(ctx);
-	cur = daxpool_pool_find(ctx, uuid);
-	if (!cur) {
+	if (daxpool_pool_find(ctx, uuid, &cur)) {
 		*rc = dp_fail(ctx, ENOENT, "no such pool");
 		dp_admin_unlock(ctx);
 		return NULL;
@@ -294,8 +292,7 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 
 		snprintf(uuid, sizeof(uuid), "%s", cur->rec.uuid);
 		daxpool_invalidate(ctx);
-		cur = daxpool_pool_find(ctx, uuid);
-		if (cur)
+		if (daxpool_pool_find(ctx, uuid, &cur) == 0)
 			rc = dp_apply_ownership(ctx, cur);
 	}
 	return end_change(ctx, rc);

@@ -161,15 +161,15 @@ void dp_hint_reset(struct daxpool_ctx *ctx)
 static int lookup(struct daxpool_ctx *ctx, const char *id)
 {
 	struct daxpool_pool *pool;
-	int e;
+	int rc;
 
 	dp_hint_reset(ctx);
 	daxpool_invalidate(ctx);
-	pool = daxpool_pool_find(ctx, id);
-	if (!pool) {
-		e = errno;
-		return dp_fail(ctx, e, e == EINVAL ? "invalid pool name" : "no such pool");
-	}
+	rc = daxpool_pool_find(ctx, id, &pool);
+	if (rc)
+		return dp_fail(ctx, -rc,
+				rc == -EINVAL ? "invalid pool name" :
+						"no such pool");
 	if (pool->state != DP_STATE_ACTIVE || !pool->chardev[0]) {
 		/* on its way out (or to a new label): busy, not absent */
 		bool going = strcmp(pool->rec.intent, "destroy") == 0;

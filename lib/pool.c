@@ -171,23 +171,27 @@ DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_get_next(struct daxpool_pool *p
 	return first_live(pool->next);
 }
 
-DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_find(struct daxpool_ctx *ctx,
-		const char *id)
+DAXPOOL_EXPORT int daxpool_pool_find(struct daxpool_ctx *ctx, const char *id,
+		struct daxpool_pool **pool)
 {
-	struct daxpool_pool *pool;
-	bool by_uuid = daxpool_is_uuid(id);
+	struct daxpool_pool *p;
+	bool by_uuid;
 
-	if (!by_uuid && daxpool_name_check(id, NULL)) {
-		errno = EINVAL;
-		return NULL;
-	}
+	if (pool)
+		*pool = NULL;
+	if (!ctx || !id || !pool)
+		return -EINVAL;
+	by_uuid = daxpool_is_uuid(id);
+	if (!by_uuid && daxpool_name_check(id, NULL))
+		return -EINVAL;
 	/* a pool held for a name conflict answers to its uuid only */
-	daxpool_pool_foreach(ctx, pool)
-		if (by_uuid ? strcasecmp(pool->rec.uuid, id) == 0 :
-			      !pool->rec.conflict && strcmp(pool->rec.name, id) == 0)
-			return pool;
-	errno = ENOENT;
-	return NULL;
+	daxpool_pool_foreach (ctx, p)
+		if (by_uuid ? strcasecmp(p->rec.uuid, id) == 0 :
+			      !p->rec.conflict && strcmp(p->rec.name, id) == 0) {
+			*pool = p;
+			return 0;
+		}
+	return -ENOENT;
 }
 
 DAXPOOL_EXPORT const char *daxpool_pool_get_name(struct daxpool_pool *p) { return p->rec.name; }

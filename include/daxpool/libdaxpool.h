@@ -2,6 +2,27 @@
 #ifndef _LIBDAXPOOL_H_
 #define _LIBDAXPOOL_H_
 
+/*
+ * libdaxpool: named, fixed device-DAX pools; libdaxpool(3) documents every
+ * call, and Documentation/design.md says what the LIBDAXPOOL_1 ABI promises.
+ *
+ * The conventions, as in libndctl:
+ * - A call that can fail returns int: 0 (or a count) on success, -errno on
+ *   failure, with what it makes or finds in an output pointer that is set
+ *   to NULL on failure; daxpool_get_error() then says why in words.
+ *   The exception is daxpool_map_open() (and the registrations of
+ *   libdaxpool-rdma), which return the object or NULL with errno set, as
+ *   the published contract fixed them.
+ * - Iterators (get_first/get_next) and getters return the value itself:
+ *   NULL at the end of a list; strings are never NULL unless a getter says
+ *   so.
+ * - Objects belong to the context: pool objects stay valid until the last
+ *   daxpool_unref(); a list or a report the caller receives stays valid
+ *   until the caller frees it.
+ * - Enums may grow in a later release: the _name() functions return NULL
+ *   for a value they do not know.
+ */
+
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -52,9 +73,12 @@ struct daxpool_pool *daxpool_pool_get_next(struct daxpool_pool *pool);
 #define daxpool_pool_foreach(ctx, pool) \
 	for (pool = daxpool_pool_get_first(ctx); pool != NULL; \
 	     pool = daxpool_pool_get_next(pool))
-/* by name or uuid; NULL with errno ENOENT (or EINVAL for a bad name) */
-struct daxpool_pool *daxpool_pool_find(struct daxpool_ctx *ctx,
-		const char *name_or_uuid);
+/*
+ * The pool of that name or uuid in *POOL. Returns: 0, -ENOENT (no such
+ * pool) or -EINVAL (a name that breaks the rules), with *POOL NULL.
+ */
+int daxpool_pool_find(struct daxpool_ctx *ctx, const char *name_or_uuid,
+		struct daxpool_pool **pool);
 /* drop cached pools so the next get_first/find rereads registry and kernel */
 void daxpool_invalidate(struct daxpool_ctx *ctx);
 
@@ -88,8 +112,12 @@ typedef void (*daxpool_progress_fn)(uint64_t done, uint64_t total, void *arg);
  * node, align 2M, owner and group root, mode 0600, zeroing on.
  */
 struct daxpool_create;
-struct daxpool_create *daxpool_create_new(struct daxpool_ctx *ctx,
-		const char *name, uint64_t size);
+/*
+ * A request for a pool NAME of SIZE usable bytes, in *REQ. Returns: 0,
+ * -EINVAL (a bad name) or -ENOMEM, with *REQ NULL.
+ */
+int daxpool_create_new(struct daxpool_ctx *ctx, const char *name, uint64_t size,
+		struct daxpool_create **req);
 int daxpool_create_set_type(struct daxpool_create *req, enum daxpool_type type);
 int daxpool_create_set_region(struct daxpool_create *req, const char *region);
 int daxpool_create_set_numa_node(struct daxpool_create *req, int node);

@@ -43,7 +43,8 @@ int main(void)
 	}
 	ok(!failed, "%d records written", N);
 
-	kept = daxpool_pool_find(ctx, "pool2");
+	ok(daxpool_pool_find(ctx, "pool2", &kept) == 0 && kept,
+			"found by name");
 	daxpool_pool_foreach(ctx, p) {
 		seen++;
 		failed |= daxpool_pool_set_mode(p, 0640) != 0;
@@ -57,10 +58,15 @@ int main(void)
 	ok(daxpool_pool_rename(kept, "renamed") == 0, "rename through the kept pointer");
 	ok(strcmp(daxpool_pool_get_name(kept), "renamed") == 0,
 	   "the same object carries the new name");
-	ok(daxpool_pool_find(ctx, "renamed") == kept, "and is what find returns");
+	ok(daxpool_pool_find(ctx, "renamed", &p) == 0 && p == kept,
+			"and is what find returns");
 
 	ok(daxpool_pool_destroy(kept, NULL, NULL) == 0, "destroy through it");
-	ok(daxpool_pool_find(ctx, "renamed") == NULL, "gone from the list");
+	p = kept;
+	ok(daxpool_pool_find(ctx, "renamed", &p) == -ENOENT && !p,
+			"gone from the list: -ENOENT, and NULL in *pool");
+	ok(daxpool_pool_find(ctx, "-bad", &p) == -EINVAL && !p,
+			"a name that breaks the rules: -EINVAL");
 	ok(strcmp(daxpool_pool_get_uuid(kept), "00000002-2222-3333-4444-555555555555") == 0,
 	   "yet the object is still readable until the context goes");
 	seen = 0;
