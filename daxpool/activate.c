@@ -93,8 +93,7 @@ int cmd_activate(int argc, char **argv, struct daxpool_ctx *ctx)
 				json_object_new_string(
 						daxpool_pool_get_uuid(pool)));
 		json_object_object_add(o, "state",
-				json_object_new_string(
-						daxpool_pool_get_state(pool)));
+				json_object_new_string(pool_state(pool)));
 		words(report, daxpool_pool_get_uuid(pool), NULL, o);
 		json_object_array_add(arr, o);
 	}

@@ -170,14 +170,14 @@ static int lookup(struct daxpool_ctx *ctx, const char *id)
 		return dp_fail(ctx, -rc,
 				rc == -EINVAL ? "invalid pool name" :
 						"no such pool");
-	if (pool->state != DP_STATE_ACTIVE || !pool->chardev[0]) {
+	if (pool->state != DAXPOOL_STATE_ACTIVE || !pool->chardev[0]) {
 		/* on its way out (or to a new label): busy, not absent */
 		bool going = strcmp(pool->rec.intent, "destroy") == 0;
 
 		if (going || dp_quiesce_marked(pool->rec.uuid))
 			return fail_changing(ctx, id);
 		return dp_fail(ctx, ENOENT, "pool '%s' is %s", id,
-				dp_state_name(pool->state));
+				daxpool_state_name(pool->state));
 	}
 	if (!dp_hint_set(ctx, &pool->rec, pool->chardev, pool->dev_size))
 		return dp_fail(ctx, ENOENT, "pool '%s' has no registry record",

@@ -19,21 +19,26 @@
 #include "quiesce.h"
 #include "registry.h"
 
-const char *dp_state_name(enum dp_state state)
+DAXPOOL_EXPORT const char *daxpool_state_name(enum daxpool_state state)
 {
-	static const char *const names[] = {
-		[DP_STATE_ACTIVE] = "active",
-		[DP_STATE_DISABLED] = "disabled",
-		[DP_STATE_INACTIVE] = "inactive",
-		[DP_STATE_MISSING] = "missing",
-		[DP_STATE_INCOMPLETE] = "incomplete",
-		[DP_STATE_CONFLICT] = "conflict",
-		[DP_STATE_UNSUPPORTED] = "unsupported",
-	};
-
-	return (unsigned int)state < sizeof(names) / sizeof(names[0]) ?
-			names[state] :
-			"unknown";
+	/* the words daxpool list prints: never change one */
+	switch (state) {
+	case DAXPOOL_STATE_ACTIVE:
+		return "active";
+	case DAXPOOL_STATE_DISABLED:
+		return "disabled";
+	case DAXPOOL_STATE_INACTIVE:
+		return "inactive";
+	case DAXPOOL_STATE_MISSING:
+		return "missing";
+	case DAXPOOL_STATE_INCOMPLETE:
+		return "incomplete";
+	case DAXPOOL_STATE_CONFLICT:
+		return "conflict";
+	case DAXPOOL_STATE_UNSUPPORTED:
+		return "unsupported";
+	}
+	return NULL;
 }
 
 /* at the context's end only: pool objects stay valid until then */
@@ -98,13 +103,13 @@ static int add_record(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
 	pool->numa_node = -1;
 	snprintf(pool->path, sizeof(pool->path), "/dev/daxpool/%s", rec->name);
 	pool->ops = dp_backend_get(rec->type);
-	pool->state = DP_STATE_UNSUPPORTED;
+	pool->state = DAXPOOL_STATE_UNSUPPORTED;
 	if (pool->ops)
 		pool->ops->refresh(ctx, pool);
 	if (rec->intent[0])
-		pool->state = DP_STATE_INCOMPLETE;
+		pool->state = DAXPOOL_STATE_INCOMPLETE;
 	else if (rec->conflict)
-		pool->state = DP_STATE_CONFLICT;
+		pool->state = DAXPOOL_STATE_CONFLICT;
 	return 0;
 }
 
@@ -206,9 +211,9 @@ DAXPOOL_EXPORT const char *daxpool_pool_get_owner(struct daxpool_pool *p) { retu
 DAXPOOL_EXPORT const char *daxpool_pool_get_group(struct daxpool_pool *p) { return p->rec.group; }
 DAXPOOL_EXPORT unsigned int daxpool_pool_get_mode(struct daxpool_pool *p) { return p->rec.mode; }
 DAXPOOL_EXPORT int daxpool_pool_get_numa_node(struct daxpool_pool *p) { return p->numa_node; }
-DAXPOOL_EXPORT const char *daxpool_pool_get_state(struct daxpool_pool *p)
+DAXPOOL_EXPORT enum daxpool_state daxpool_pool_get_state(struct daxpool_pool *p)
 {
-	return dp_state_name(p->state);
+	return p->state;
 }
 DAXPOOL_EXPORT const char *daxpool_pool_get_namespace(struct daxpool_pool *p) { return p->namespace; }
 DAXPOOL_EXPORT const char *daxpool_pool_get_label(struct daxpool_pool *p) { return p->label; }

@@ -67,6 +67,24 @@ enum daxpool_type {
 	DAXPOOL_TYPE_PMEM = 1,
 	DAXPOOL_TYPE_RAM = 2,
 };
+/* "pmem", "ram"; NULL for a value this library does not know */
+const char *daxpool_type_name(enum daxpool_type type);
+
+/*
+ * What a pool is now, as daxpool-list(1) prints it; libdaxpool(3) says
+ * what each means and what to do about it. A later release may add states.
+ */
+enum daxpool_state {
+	DAXPOOL_STATE_ACTIVE = 1, /* its device is enabled: it can be opened */
+	DAXPOOL_STATE_DISABLED = 2, /* its device is there, not enabled */
+	DAXPOOL_STATE_INACTIVE = 3, /* a ram pool not re-created since boot */
+	DAXPOOL_STATE_MISSING = 4, /* no device carries it */
+	DAXPOOL_STATE_INCOMPLETE = 5, /* a change of it was cut short */
+	DAXPOOL_STATE_CONFLICT = 6, /* held: another pool has its name */
+	DAXPOOL_STATE_UNSUPPORTED = 7, /* a kind this library cannot handle */
+};
+/* "active", "disabled", ...; NULL for a value this library does not know */
+const char *daxpool_state_name(enum daxpool_state state);
 
 struct daxpool_pool *daxpool_pool_get_first(struct daxpool_ctx *ctx);
 struct daxpool_pool *daxpool_pool_get_next(struct daxpool_pool *pool);
@@ -95,7 +113,7 @@ const char *daxpool_pool_get_owner(struct daxpool_pool *pool);
 const char *daxpool_pool_get_group(struct daxpool_pool *pool);
 unsigned int daxpool_pool_get_mode(struct daxpool_pool *pool);
 int daxpool_pool_get_numa_node(struct daxpool_pool *pool);
-const char *daxpool_pool_get_state(struct daxpool_pool *pool);
+enum daxpool_state daxpool_pool_get_state(struct daxpool_pool *pool);
 const char *daxpool_pool_get_namespace(struct daxpool_pool *pool);
 uint64_t daxpool_pool_get_requested_size(struct daxpool_pool *pool);
 uint64_t daxpool_pool_get_namespace_size(struct daxpool_pool *pool);

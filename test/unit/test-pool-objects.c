@@ -45,6 +45,8 @@ int main(void)
 
 	ok(daxpool_pool_find(ctx, "pool2", &kept) == 0 && kept,
 			"found by name");
+	ok(kept && daxpool_pool_get_state(kept) == DAXPOOL_STATE_MISSING,
+			"a pmem pool no namespace carries is missing");
 	daxpool_pool_foreach(ctx, p) {
 		seen++;
 		failed |= daxpool_pool_set_mode(p, 0640) != 0;
