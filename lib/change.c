@@ -56,8 +56,8 @@ static int write_record(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 	return rc;
 }
 
-DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
-		pid_t **holders, int *nholders)
+DAXPOOL_EXPORT int daxpool_pool_destroy(
+		struct daxpool_pool *pool, struct daxpool_holders **holders)
 {
 	struct daxpool_ctx *ctx = pool->ctx;
 	struct daxpool_record rec = pool->rec;
@@ -70,8 +70,6 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 	dp_clear_error(ctx);
 	if (holders)
 		*holders = NULL;
-	if (nholders)
-		*nholders = 0;
 	if (geteuid() != 0)
 		return dp_fail(ctx, EPERM, "destroying pools needs root");
 	rc = dp_admin_lock(ctx);
@@ -90,10 +88,9 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 	}
 	rc = dp_quiesce(ctx, cur, &q, &h);
 	if (rc) {
-		if (rc == -EBUSY && holders && nholders && h.n) {
-			*holders = dp_holders_pids(&h);
-			*nholders = *holders ? h.n : 0;
-		}
+		/* without memory for the list, -EBUSY still says it all */
+		if (rc == -EBUSY && holders)
+			dp_holders_export(&h, holders);
 		goto out;
 	}
 	/* from here a crash finishes the destroy at the next activate */

@@ -151,11 +151,33 @@ int daxpool_create_run(struct daxpool_create *req, struct daxpool_pool **pool);
 void daxpool_create_free(struct daxpool_create *req);
 
 /*
- * -EBUSY when any process has the pool open or mapped: then *holders
- * (malloc'd, caller frees) lists their pids and nothing was changed.
+ * Who holds a pool that a destroy refused: a list the caller owns and frees
+ * with daxpool_holders_free() (NULL is fine); its holders live as long as
+ * it. Each is a process and the reason it holds the pool, in words that
+ * follow "pid PID": "maps it", "has it open", "pins ... bytes with an RDMA
+ * registration ...". get_first(NULL) is NULL: the loop runs zero times.
  */
-int daxpool_pool_destroy(struct daxpool_pool *pool, pid_t **holders,
-		int *nholders);
+struct daxpool_holders;
+struct daxpool_holder;
+struct daxpool_holder *daxpool_holders_get_first(
+		struct daxpool_holders *holders);
+struct daxpool_holder *daxpool_holder_get_next(struct daxpool_holder *holder);
+#define daxpool_holder_foreach(holders, h) \
+	for (h = daxpool_holders_get_first(holders); h != NULL; \
+			h = daxpool_holder_get_next(h))
+pid_t daxpool_holder_get_pid(struct daxpool_holder *holder);
+const char *daxpool_holder_get_reason(struct daxpool_holder *holder);
+void daxpool_holders_free(struct daxpool_holders *holders);
+
+/*
+ * Destroy POOL, as daxpool-destroy(1) describes. Returns: 0; -EBUSY when
+ * something holds it, with nothing changed and, if HOLDERS is not NULL,
+ * the processes found holding it in *HOLDERS (NULL when none was named:
+ * the kernel counts references no process accounts for, or memory ran
+ * out); or another -errno. On any return but -EBUSY, *HOLDERS is NULL.
+ */
+int daxpool_pool_destroy(
+		struct daxpool_pool *pool, struct daxpool_holders **holders);
 /* owner and/or group (NULL keeps it), mode, name: allowed while in use */
 int daxpool_pool_set_owner(struct daxpool_pool *pool, const char *owner,
 		const char *group);

@@ -63,7 +63,7 @@ int main(void)
 	ok(daxpool_pool_find(ctx, "renamed", &p) == 0 && p == kept,
 			"and is what find returns");
 
-	ok(daxpool_pool_destroy(kept, NULL, NULL) == 0, "destroy through it");
+	ok(daxpool_pool_destroy(kept, NULL) == 0, "destroy through it");
 	p = kept;
 	ok(daxpool_pool_find(ctx, "renamed", &p) == -ENOENT && !p,
 			"gone from the list: -ENOENT, and NULL in *pool");
@@ -80,7 +80,7 @@ int main(void)
 	   "get_next from the destroyed pool goes on to a live one");
 
 	daxpool_pool_foreach(ctx, p)
-		daxpool_pool_destroy(p, NULL, NULL);
+		daxpool_pool_destroy(p, NULL);
 	daxpool_unref(ctx);
 	{
 		char cmd[128];
