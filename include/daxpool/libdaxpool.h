@@ -7,12 +7,13 @@
  * call, and Documentation/design.md says what the LIBDAXPOOL_1 ABI promises.
  *
  * The conventions, as in libndctl:
- * - A call that can fail returns int: 0 (or a count) on success, -errno on
- *   failure, with what it makes or finds in an output pointer that is set
- *   to NULL on failure; daxpool_get_error() then says why in words.
- *   The exception is daxpool_map_open() (and the registrations of
- *   libdaxpool-rdma), which return the object or NULL with errno set, as
- *   the published contract fixed them.
+ * - A call that can fail returns int: 0 on success, -errno on failure,
+ *   with what it makes or finds in an output pointer that is NULL after a
+ *   failure unless the call says what it still carries (a check's report
+ *   on -EIO, a busy destroy's holders); daxpool_get_error() then says why
+ *   in words. The exception is daxpool_map_open() (and the registrations
+ *   of libdaxpool-rdma), which return the object or NULL with errno set,
+ *   as the published contract fixed them.
  * - Iterators (get_first/get_next) and getters return the value itself:
  *   NULL at the end of a list; strings are never NULL unless a getter says
  *   so.
