@@ -25,8 +25,7 @@ static void words(struct daxpool_report *report, const char *uuid,
 	struct json_object *left = json_object_new_array();
 	struct daxpool_finding *f;
 
-	daxpool_finding_foreach(report, f)
-	{
+	daxpool_finding_foreach (report, f) {
 		const char *fu = daxpool_finding_get_uuid(f);
 		const char *fr = daxpool_finding_get_region(f);
 
@@ -94,14 +93,12 @@ int cmd_activate(int argc, char **argv, struct daxpool_ctx *ctx)
 				json_object_new_string(
 						daxpool_pool_get_uuid(pool)));
 		json_object_object_add(o, "state",
-				json_object_new_string(
-						daxpool_pool_get_state(pool)));
+				json_object_new_string(pool_state(pool)));
 		words(report, daxpool_pool_get_uuid(pool), NULL, o);
 		json_object_array_add(arr, o);
 	}
 	/* what is no pool any more (rolled back, destroyed), and the regions */
-	daxpool_finding_foreach(report, f)
-	{
+	daxpool_finding_foreach (report, f) {
 		const char *uuid = daxpool_finding_get_uuid(f);
 		const char *region = daxpool_finding_get_region(f);
 

@@ -36,10 +36,13 @@ int verb_args(int argc, char **argv, const char *verb, const char *usage,
 struct daxpool_pool *find_pool(struct daxpool_ctx *ctx, const char *verb,
 		const char *id)
 {
-	struct daxpool_pool *pool = daxpool_pool_find(ctx, id);
+	struct daxpool_pool *pool;
+	int rc = daxpool_pool_find(ctx, id, &pool);
 
-	if (!pool)
-		cli_error(verb, id, "%s", errno == EINVAL ? "invalid pool name" : "no such pool");
+	if (rc)
+		cli_error(verb, id, "%s",
+				rc == -EINVAL ? "invalid pool name" :
+						"no such pool");
 	return pool;
 }
 
@@ -57,8 +60,7 @@ int print_pool(struct daxpool_ctx *ctx, const char *id)
 	struct json_object *o;
 
 	daxpool_invalidate(ctx);
-	pool = daxpool_pool_find(ctx, id);
-	if (!pool)
+	if (daxpool_pool_find(ctx, id, &pool))
 		return 0;
 	o = pool_to_json(pool, false, false);
 	json_print(o);

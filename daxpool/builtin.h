@@ -24,6 +24,8 @@ int cmd_rdma_check(int argc, char **argv, struct daxpool_ctx *ctx);
 /* "daxpool VERB: what: why" on stderr */
 void cli_error(const char *verb, const char *what, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* the pool's state as daxpool-list(1) prints it */
+const char *pool_state(struct daxpool_pool *pool);
 /* the pool as daxpool-list(1)'s JSON object; -u human sizes, -v extra keys */
 struct json_object *pool_to_json(struct daxpool_pool *pool, bool human,
 		bool verbose);

@@ -87,8 +87,7 @@ int cmd_check(int argc, char **argv, struct daxpool_ctx *ctx)
 		return 2;
 	}
 	arr = json_object_new_array();
-	daxpool_finding_foreach(report, f)
-	{
+	daxpool_finding_foreach (report, f) {
 		json_object_array_add(arr, finding_to_json(f, flags));
 		/* a held conflict still waits for its rename */
 		if (!daxpool_finding_get_repaired(f) ||

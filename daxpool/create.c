@@ -150,8 +150,7 @@ int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 		cli_error("create", name, "--size is required");
 		return 1;
 	}
-	req = daxpool_create_new(ctx, name, size);
-	if (!req) {
+	if (daxpool_create_new(ctx, name, size, &req)) {
 		cli_error("create", name, "%s", daxpool_get_error(ctx));
 		return 1;
 	}

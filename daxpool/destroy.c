@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include "builtin.h"
 
@@ -15,26 +14,31 @@ static const char destroy_usage[] =
 
 static int destroy_one(struct daxpool_ctx *ctx, const char *id)
 {
+	struct daxpool_holders *holders = NULL;
+	struct daxpool_holder *first, *h;
 	struct daxpool_pool *pool;
-	pid_t *pids = NULL;
-	int i, n = 0, rc;
+	bool several;
+	int rc;
 
 	daxpool_invalidate(ctx);
 	pool = find_pool(ctx, "destroy", id);
 	if (!pool)
 		return 1;
-	rc = daxpool_pool_destroy(pool, &pids, &n);
+	rc = daxpool_pool_destroy(pool, &holders);
 	/* how it was decided (the kernel's count could not be read, ...) */
 	cli_warning(ctx, "destroy", id);
 	if (rc == -EBUSY) {
 		fprintf(stderr, "daxpool destroy: %s: %s", id,
 				daxpool_get_error(ctx));
-		if (n)
-			fprintf(stderr, "; held by pid%s", n == 1 ? "" : "s");
-		for (i = 0; i < n; i++)
-			fprintf(stderr, "%s%d", i ? ", " : " ", (int)pids[i]);
+		first = daxpool_holders_get_first(holders);
+		several = first && daxpool_holder_get_next(first);
+		if (first)
+			fprintf(stderr, "; held by pid%s", several ? "s" : "");
+		daxpool_holder_foreach (holders, h)
+			fprintf(stderr, "%s%d", h == first ? " " : ", ",
+					(int)daxpool_holder_get_pid(h));
 		fputc('\n', stderr);
-		free(pids);
+		daxpool_holders_free(holders);
 		return 1;
 	}
 	if (rc) {

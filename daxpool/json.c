@@ -35,6 +35,14 @@ static struct json_object *size_json(uint64_t v, bool human)
 	return json_object_new_string(buf);
 }
 
+const char *pool_state(struct daxpool_pool *pool)
+{
+	const char *name = daxpool_state_name(daxpool_pool_get_state(pool));
+
+	/* a library newer than this CLI may know states it does not */
+	return name ? name : "unknown";
+}
+
 struct json_object *pool_to_json(struct daxpool_pool *pool, bool human,
 		bool verbose)
 {
@@ -57,7 +65,8 @@ struct json_object *pool_to_json(struct daxpool_pool *pool, bool human,
 	json_object_object_add(o, "group", json_object_new_string(daxpool_pool_get_group(pool)));
 	json_object_object_add(o, "mode", json_object_new_string(mode));
 	json_object_object_add(o, "numa_node", json_object_new_int(daxpool_pool_get_numa_node(pool)));
-	json_object_object_add(o, "state", json_object_new_string(daxpool_pool_get_state(pool)));
+	json_object_object_add(
+			o, "state", json_object_new_string(pool_state(pool)));
 	if (verbose) {
 		s = daxpool_pool_get_namespace(pool);
 		json_object_object_add(o, "namespace", s[0] ? json_object_new_string(s) : NULL);

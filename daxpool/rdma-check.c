@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <daxpool/rdma.h>
+#include <daxpool/libdaxpool-rdma.h>
 #include "builtin.h"
 
 static const char rdma_check_usage[] =
@@ -96,7 +96,8 @@ static int check(struct daxpool_map *map, struct ibv_device *dev, bool rw)
 	json_object_object_add(o, "mr_length", json_object_new_int64(mr ? (int64_t)mr->length : 0));
 	json_object_object_add(o, "usec", json_object_new_int64(usec));
 	if (!mr) {
-		daxpool_rdma_strerror(err, daxpool_map_get_size(map), why, sizeof(why));
+		daxpool_rdma_strerror(err, why, sizeof(why),
+				daxpool_map_get_size(map));
 		json_object_object_add(o, "errno", json_object_new_int(err));
 		json_object_object_add(o, "error", json_object_new_string(why));
 		cli_error("rdma-check", name, "cannot register for RDMA: %s", why);

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
-#include <daxpool/rdma.h>
+#include <daxpool/libdaxpool-rdma.h>
 #include "rdma-common.h"
 
 int main(int argc, char **argv)
@@ -88,7 +88,8 @@ int main(int argc, char **argv)
 		int err = errno;
 
 		fprintf(stderr, "register %s: %s\n", argv[1],
-			daxpool_rdma_strerror(err, daxpool_map_get_size(map), why, sizeof(why)));
+				daxpool_rdma_strerror(err, why, sizeof(why),
+						daxpool_map_get_size(map)));
 		return 1;
 	}
 	cq = make_qp(id, pd);

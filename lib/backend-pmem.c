@@ -64,7 +64,7 @@ static void pmem_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	pool->numa_node = -1;
 	snprintf(pool->region, sizeof(pool->region), "%s", pool->rec.region);
 	if (!ndns) {
-		pool->state = DP_STATE_MISSING;
+		pool->state = DAXPOOL_STATE_MISSING;
 		return;
 	}
 	snprintf(pool->region, sizeof(pool->region), "%s",
@@ -77,14 +77,14 @@ static void pmem_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	pool->numa_node = ndctl_namespace_get_numa_node(ndns);
 	dev = namespace_daxdev(ndns);
 	if (!dev) {
-		pool->state = DP_STATE_DISABLED;
+		pool->state = DAXPOOL_STATE_DISABLED;
 		return;
 	}
 	snprintf(pool->chardev, sizeof(pool->chardev), "%s",
 			daxctl_dev_get_devname(dev));
 	pool->dev_size = daxctl_dev_get_size(dev);
-	pool->state = daxctl_dev_is_enabled(dev) ? DP_STATE_ACTIVE :
-						   DP_STATE_DISABLED;
+	pool->state = daxctl_dev_is_enabled(dev) ? DAXPOOL_STATE_ACTIVE :
+						   DAXPOOL_STATE_DISABLED;
 }
 
 static bool region_matches(struct ndctl_region *region, const char *want)
@@ -127,8 +127,7 @@ static unsigned long free_label_slots(
 	unsigned long least = ULONG_MAX;
 	struct ndctl_mapping *mapping;
 
-	ndctl_mapping_foreach(region, mapping)
-	{
+	ndctl_mapping_foreach (region, mapping) {
 		struct ndctl_dimm *d = ndctl_mapping_get_dimm(mapping);
 		unsigned long n = d ? ndctl_dimm_get_available_labels(d) :
 				      ULONG_MAX;
@@ -417,10 +416,10 @@ static int pmem_provision(struct daxpool_ctx *ctx,
 	if (rc)
 		return rc;
 	pmem_refresh(ctx, pool);
-	if (pool->state != DP_STATE_ACTIVE)
+	if (pool->state != DAXPOOL_STATE_ACTIVE)
 		rc = dp_fail(ctx, ENXIO,
 				"%s: the new device did not come up (state %s)",
-				rname, dp_state_name(pool->state));
+				rname, daxpool_state_name(pool->state));
 	else if (pool->dev_size < want || pool->dev_size % pool->rec.align)
 		rc = dp_fail(ctx, ENOSPC,
 				"%s: the kernel gave %llu usable bytes, not %llu",

@@ -331,8 +331,8 @@ static bool bound_dev(struct daxpool_pool *pool)
 		pool->dev_size = strtoull(buf, NULL, 0);
 	snprintf(path, sizeof(path), "/sys/bus/dax/devices/%s/driver",
 			pool->chardev);
-	pool->state = access(path, F_OK) == 0 ? DP_STATE_ACTIVE :
-						DP_STATE_DISABLED;
+	pool->state = access(path, F_OK) == 0 ? DAXPOOL_STATE_ACTIVE :
+						DAXPOOL_STATE_DISABLED;
 	return true;
 }
 
@@ -351,8 +351,8 @@ static void ram_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 		/* its region is here: the pool waits to be re-created */
 		pool->state = find_region(ctx, pool->rec.region_range,
 					      pool->rec.region) ?
-				DP_STATE_INACTIVE :
-				DP_STATE_MISSING;
+				DAXPOOL_STATE_INACTIVE :
+				DAXPOOL_STATE_MISSING;
 		return;
 	}
 	region_name(region, pool->region, sizeof(pool->region));
@@ -360,8 +360,8 @@ static void ram_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 			daxctl_dev_get_devname(dev));
 	pool->dev_size = daxctl_dev_get_size(dev);
 	pool->numa_node = daxctl_dev_get_target_node(dev);
-	pool->state = daxctl_dev_is_enabled(dev) ? DP_STATE_ACTIVE :
-						   DP_STATE_DISABLED;
+	pool->state = daxctl_dev_is_enabled(dev) ? DAXPOOL_STATE_ACTIVE :
+						   DAXPOOL_STATE_DISABLED;
 }
 
 static bool online_as_ram(struct daxctl_dev *dev)
@@ -774,10 +774,10 @@ static int ram_provision(struct daxpool_ctx *ctx,
 	if (rc)
 		return rc;
 	ram_refresh(ctx, pool);
-	if (pool->state != DP_STATE_ACTIVE)
+	if (pool->state != DAXPOOL_STATE_ACTIVE)
 		return dp_fail(ctx, ENXIO,
 				"the new device did not come up (state %s)",
-				dp_state_name(pool->state));
+				daxpool_state_name(pool->state));
 	bind(pool);
 	return 0;
 }

@@ -27,8 +27,8 @@ static int release(struct dp_journal *j, void *arg)
 	return rc;
 }
 
-DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
-		pid_t **holders, int *nholders)
+DAXPOOL_EXPORT int daxpool_pool_destroy(
+		struct daxpool_pool *pool, struct daxpool_holders **holders)
 {
 	struct daxpool_ctx *ctx = pool->ctx;
 	struct daxpool_record rec = pool->rec;
@@ -42,8 +42,6 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 	dp_clear_error(ctx);
 	if (holders)
 		*holders = NULL;
-	if (nholders)
-		*nholders = 0;
 	if (geteuid() != 0)
 		return dp_fail(ctx, EPERM, "destroying pools needs root");
 	rc = dp_admin_lock(ctx);
@@ -51,8 +49,7 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 		return rc;
 	/* look again under the lock: the caller's view may be stale */
 	daxpool_invalidate(ctx);
-	cur = daxpool_pool_find(ctx, rec.uuid);
-	if (!cur) {
+	if (daxpool_pool_find(ctx, rec.uuid, &cur)) {
 		rc = dp_fail(ctx, ENOENT, "no such pool");
 		goto out;
 	}
@@ -63,10 +60,9 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(struct daxpool_pool *pool,
 	}
 	rc = dp_quiesce(ctx, cur, &q, &h);
 	if (rc) {
-		if (rc == -EBUSY && holders && nholders && h.n) {
-			*holders = dp_holders_pids(&h);
-			*nholders = *holders ? h.n : 0;
-		}
+		/* without memory for the list, -EBUSY still says it all */
+		if (rc == -EBUSY && holders)
+			dp_holders_export(&h, holders);
 		goto out;
 	}
 	/* from here a crash finishes the destroy at the next activate */
@@ -119,8 +115,7 @@ static struct daxpool_pool *begin_change(struct daxpool_pool *pool,
 	if (*rc)
 		return NULL;
 	daxpool_invalidate(ctx);
-	cur = daxpool_pool_find(ctx, uuid);
-	if (!cur) {
+	if (daxpool_pool_find(ctx, uuid, &cur)) {
 		*rc = dp_fail(ctx, ENOENT, "no such pool");
 		dp_admin_unlock(ctx);
 		return NULL;
@@ -261,8 +256,7 @@ DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
 
 		snprintf(uuid, sizeof(uuid), "%s", cur->rec.uuid);
 		daxpool_invalidate(ctx);
-		cur = daxpool_pool_find(ctx, uuid);
-		if (cur)
+		if (daxpool_pool_find(ctx, uuid, &cur) == 0)
 			rc = dp_apply_ownership(ctx, cur);
 	}
 	return end_change(ctx, rc);

@@ -183,24 +183,23 @@ struct daxpool_create {
 	char group[64];
 };
 
-DAXPOOL_EXPORT struct daxpool_create *daxpool_create_new(struct daxpool_ctx *ctx,
-		const char *name, uint64_t size)
+DAXPOOL_EXPORT int daxpool_create_new(struct daxpool_ctx *ctx, const char *name,
+		uint64_t size, struct daxpool_create **request)
 {
 	struct daxpool_create *req;
 	const char *why;
 
-	if (!ctx || !name || daxpool_name_check(name, &why)) {
-		if (ctx)
-			dp_fail(ctx, EINVAL, "invalid name '%s': %s", name ? name : "",
-					name ? why : "none given");
-		errno = EINVAL;
-		return NULL;
-	}
+	if (request)
+		*request = NULL;
+	if (!ctx || !request)
+		return -EINVAL;
+	dp_clear_error(ctx);
+	if (!name || daxpool_name_check(name, &why))
+		return dp_fail(ctx, EINVAL, "invalid name '%s': %s",
+				name ? name : "", name ? why : "none given");
 	req = calloc(1, sizeof(*req));
-	if (!req) {
-		errno = ENOMEM;
-		return NULL;
-	}
+	if (!req)
+		return dp_fail(ctx, ENOMEM, "out of memory");
 	req->ctx = daxpool_ref(ctx);
 	snprintf(req->name, sizeof(req->name), "%s", name);
 	req->args.name = req->name;
@@ -208,7 +207,8 @@ DAXPOOL_EXPORT struct daxpool_create *daxpool_create_new(struct daxpool_ctx *ctx
 	req->args.type = DAXPOOL_TYPE_PMEM;
 	req->args.numa_node = -1;
 	req->args.mode = -1;
-	return req;
+	*request = req;
+	return 0;
 }
 
 DAXPOOL_EXPORT void daxpool_create_free(struct daxpool_create *req)

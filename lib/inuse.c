@@ -61,16 +61,6 @@ void dp_holders_free(struct dp_holders *h)
 	memset(h, 0, sizeof(*h));
 }
 
-pid_t *dp_holders_pids(const struct dp_holders *h)
-{
-	pid_t *pids = calloc((size_t)(h->n ? h->n : 1), sizeof(*pids));
-	int i;
-
-	for (i = 0; pids && i < h->n; i++)
-		pids[i] = h->list[i].pid;
-	return pids;
-}
-
 /* a /proc directory entry that is a number (pid, tid, fd), or -1 */
 static int entry_num(const char *s)
 {

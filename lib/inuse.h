@@ -64,8 +64,10 @@ int dp_scan_holders(const struct dp_target *t, struct dp_holders *h);
 void dp_holders_free(struct dp_holders *h);
 int dp_holders_add(struct dp_holders *h, pid_t pid, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* the pids, malloc'd, for daxpool_pool_destroy's caller */
-pid_t *dp_holders_pids(const struct dp_holders *h);
+/* holders.c: H as the list daxpool_pool_destroy hands its caller, NULL
+ * when H names nobody; 0 or -ENOMEM */
+struct daxpool_holders;
+int dp_holders_export(const struct dp_holders *h, struct daxpool_holders **out);
 
 /* pins.c: long-term pins of P that cannot be attributed to other memory */
 struct dp_pin_scan;

@@ -161,23 +161,23 @@ void dp_hint_reset(struct daxpool_ctx *ctx)
 static int lookup(struct daxpool_ctx *ctx, const char *id)
 {
 	struct daxpool_pool *pool;
-	int e;
+	int rc;
 
 	dp_hint_reset(ctx);
 	daxpool_invalidate(ctx);
-	pool = daxpool_pool_find(ctx, id);
-	if (!pool) {
-		e = errno;
-		return dp_fail(ctx, e, e == EINVAL ? "invalid pool name" : "no such pool");
-	}
-	if (pool->state != DP_STATE_ACTIVE || !pool->chardev[0]) {
+	rc = daxpool_pool_find(ctx, id, &pool);
+	if (rc)
+		return dp_fail(ctx, -rc,
+				rc == -EINVAL ? "invalid pool name" :
+						"no such pool");
+	if (pool->state != DAXPOOL_STATE_ACTIVE || !pool->chardev[0]) {
 		/* on its way out (or to a new label): busy, not absent */
 		bool going = pool->rec.intent == DP_INTENT_DESTROY;
 
 		if (going || dp_quiesce_marked(pool->rec.uuid))
 			return fail_changing(ctx, id);
 		return dp_fail(ctx, ENOENT, "pool '%s' is %s", id,
-				dp_state_name(pool->state));
+				daxpool_state_name(pool->state));
 	}
 	if (!dp_hint_set(ctx, &pool->rec, pool->chardev, pool->dev_size))
 		return dp_fail(ctx, ENOENT, "pool '%s' has no registry record",

@@ -47,7 +47,6 @@ void dp_media_slot_decode(
 		const uint8_t *buf, size_t slot_len, struct dp_media_slot *out);
 /* the slot to read: the good one of the higher generation, or -1 */
 int dp_media_current(const struct dp_media_slot slot[2]);
-#endif
 
 /* one region's copy, as found on the media (media.c) */
 struct ndctl_region;
@@ -102,3 +101,4 @@ typedef int (*dp_media_fn)(struct daxpool_ctx *ctx, int load_rc,
 int dp_media_foreach(struct daxpool_ctx *ctx, dp_media_fn fn, void *arg);
 /* the records of M's current slot (none when it has no good slot) */
 const struct dp_media_slot *dp_media_current_slot(const struct dp_media *m);
+#endif

@@ -159,13 +159,22 @@ int dp_parse_uint(const char *str, unsigned long max, unsigned long *out)
 	return 0;
 }
 
-const char *dp_type_name(enum daxpool_type type)
+DAXPOOL_EXPORT const char *daxpool_type_name(enum daxpool_type type)
 {
 	switch (type) {
-	case DAXPOOL_TYPE_PMEM: return "pmem";
-	case DAXPOOL_TYPE_RAM: return "ram";
+	case DAXPOOL_TYPE_PMEM:
+		return "pmem";
+	case DAXPOOL_TYPE_RAM:
+		return "ram";
 	}
-	return "unknown";
+	return NULL;
+}
+
+const char *dp_type_name(enum daxpool_type type)
+{
+	const char *name = daxpool_type_name(type);
+
+	return name ? name : "unknown";
 }
 
 enum daxpool_type dp_type_parse(const char *s)

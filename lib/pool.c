@@ -19,21 +19,26 @@
 #include "quiesce.h"
 #include "registry.h"
 
-const char *dp_state_name(enum dp_state state)
+DAXPOOL_EXPORT const char *daxpool_state_name(enum daxpool_state state)
 {
-	static const char *const names[] = {
-		[DP_STATE_ACTIVE] = "active",
-		[DP_STATE_DISABLED] = "disabled",
-		[DP_STATE_INACTIVE] = "inactive",
-		[DP_STATE_MISSING] = "missing",
-		[DP_STATE_INCOMPLETE] = "incomplete",
-		[DP_STATE_CONFLICT] = "conflict",
-		[DP_STATE_UNSUPPORTED] = "unsupported",
-	};
-
-	return (unsigned int)state < sizeof(names) / sizeof(names[0]) ?
-			names[state] :
-			"unknown";
+	/* the words daxpool list prints: never change one */
+	switch (state) {
+	case DAXPOOL_STATE_ACTIVE:
+		return "active";
+	case DAXPOOL_STATE_DISABLED:
+		return "disabled";
+	case DAXPOOL_STATE_INACTIVE:
+		return "inactive";
+	case DAXPOOL_STATE_MISSING:
+		return "missing";
+	case DAXPOOL_STATE_INCOMPLETE:
+		return "incomplete";
+	case DAXPOOL_STATE_CONFLICT:
+		return "conflict";
+	case DAXPOOL_STATE_UNSUPPORTED:
+		return "unsupported";
+	}
+	return NULL;
 }
 
 /* at the context's end only: pool objects stay valid until then */
@@ -98,13 +103,13 @@ static int add_record(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
 	pool->numa_node = -1;
 	snprintf(pool->path, sizeof(pool->path), "/dev/daxpool/%s", rec->name);
 	pool->ops = dp_backend_get(rec->type);
-	pool->state = DP_STATE_UNSUPPORTED;
+	pool->state = DAXPOOL_STATE_UNSUPPORTED;
 	if (pool->ops)
 		pool->ops->refresh(ctx, pool);
 	if (rec->intent != DP_INTENT_NONE)
-		pool->state = DP_STATE_INCOMPLETE;
+		pool->state = DAXPOOL_STATE_INCOMPLETE;
 	else if (rec->conflict)
-		pool->state = DP_STATE_CONFLICT;
+		pool->state = DAXPOOL_STATE_CONFLICT;
 	return 0;
 }
 
@@ -171,23 +176,27 @@ DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_get_next(struct daxpool_pool *p
 	return first_live(pool->next);
 }
 
-DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_find(struct daxpool_ctx *ctx,
-		const char *id)
+DAXPOOL_EXPORT int daxpool_pool_find(struct daxpool_ctx *ctx, const char *id,
+		struct daxpool_pool **pool)
 {
-	struct daxpool_pool *pool;
-	bool by_uuid = daxpool_is_uuid(id);
+	struct daxpool_pool *p;
+	bool by_uuid;
 
-	if (!by_uuid && daxpool_name_check(id, NULL)) {
-		errno = EINVAL;
-		return NULL;
-	}
+	if (pool)
+		*pool = NULL;
+	if (!ctx || !id || !pool)
+		return -EINVAL;
+	by_uuid = daxpool_is_uuid(id);
+	if (!by_uuid && daxpool_name_check(id, NULL))
+		return -EINVAL;
 	/* a pool held for a name conflict answers to its uuid only */
-	daxpool_pool_foreach(ctx, pool)
-		if (by_uuid ? strcasecmp(pool->rec.uuid, id) == 0 :
-			      !pool->rec.conflict && strcmp(pool->rec.name, id) == 0)
-			return pool;
-	errno = ENOENT;
-	return NULL;
+	daxpool_pool_foreach (ctx, p)
+		if (by_uuid ? strcasecmp(p->rec.uuid, id) == 0 :
+			      !p->rec.conflict && strcmp(p->rec.name, id) == 0) {
+			*pool = p;
+			return 0;
+		}
+	return -ENOENT;
 }
 
 DAXPOOL_EXPORT const char *daxpool_pool_get_name(struct daxpool_pool *p) { return p->rec.name; }
@@ -202,9 +211,9 @@ DAXPOOL_EXPORT const char *daxpool_pool_get_owner(struct daxpool_pool *p) { retu
 DAXPOOL_EXPORT const char *daxpool_pool_get_group(struct daxpool_pool *p) { return p->rec.group; }
 DAXPOOL_EXPORT unsigned int daxpool_pool_get_mode(struct daxpool_pool *p) { return p->rec.mode; }
 DAXPOOL_EXPORT int daxpool_pool_get_numa_node(struct daxpool_pool *p) { return p->numa_node; }
-DAXPOOL_EXPORT const char *daxpool_pool_get_state(struct daxpool_pool *p)
+DAXPOOL_EXPORT enum daxpool_state daxpool_pool_get_state(struct daxpool_pool *p)
 {
-	return dp_state_name(p->state);
+	return p->state;
 }
 DAXPOOL_EXPORT const char *daxpool_pool_get_namespace(struct daxpool_pool *p) { return p->namespace; }
 DAXPOOL_EXPORT const char *daxpool_pool_get_label(struct daxpool_pool *p) { return p->label; }

@@ -1,54 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-#ifndef _DAXPOOL_RDMA_H_
-#define _DAXPOOL_RDMA_H_
-
 /*
- * libdaxpool-rdma: register a pool opened with daxpool_map_open() for RDMA.
- * A separate library (pkg-config libdaxpool-rdma) so that libdaxpool itself
- * does not pull libibverbs into every consumer.
+ * The name that daxpool's published contract for applications gives
+ * libdaxpool-rdma's header, kept for programs written to it. The header is
+ * <daxpool/libdaxpool-rdma.h>, named after its library as
+ * <daxpool/libdaxpool.h> is; new code includes that.
  */
-#include <stddef.h>
-#include <infiniband/verbs.h>
-#include <daxpool/libdaxpool.h>
-
-#ifdef __cplusplus
-extern "C" {
-#endif
-
-/*
- * A plain (non-ODP) ibv_reg_mr of the whole mapping: the long-term pin
- * that device-DAX allows. The registration holds the pool (daxpool destroy
- * and rename refuse it, naming this process) until it is released with
- * daxpool_map_dereg_mr(), even after daxpool_map_close(). An MR released
- * with plain ibv_dereg_mr() is not seen: the hold then ends at
- * daxpool_map_close() if the process has no long-term pin left, else when
- * the process exits. NULL with errno: EINVAL (IBV_ACCESS_ON_DEMAND,
- * a bad argument), EACCES (write access on a map opened O_RDONLY), ENOMEM
- * (often RLIMIT_MEMLOCK: see daxpool_rdma_strerror), or what ibv_reg_mr
- * reports.
- */
-struct ibv_mr *daxpool_map_reg_mr(struct daxpool_map *map, struct ibv_pd *pd,
-		int access);
-/* the same for LEN bytes at OFFSET into the mapping; EINVAL if outside it */
-struct ibv_mr *daxpool_map_reg_mr_range(struct daxpool_map *map,
-		struct ibv_pd *pd, size_t offset, size_t len, int access);
-
-/*
- * ibv_dereg_mr(MR), and the end of the hold it had on MAP's pool (once the
- * map is closed and no other registration of it remains, the map is freed).
- * 0, or the error of ibv_dereg_mr (the MR and the hold then stay).
- */
-int daxpool_map_dereg_mr(struct daxpool_map *map, struct ibv_mr *mr);
-
-/*
- * Why a registration of LEN bytes failed with errno ERR, in words, written
- * into BUF (SIZE bytes) and returned. For ENOMEM or EAGAIN, when the caller
- * lacks CAP_IPC_LOCK and RLIMIT_MEMLOCK is smaller than LEN, it names the
- * limit and how to raise it; otherwise it is strerror(ERR).
- */
-const char *daxpool_rdma_strerror(int err, size_t len, char *buf, size_t size);
-
-#ifdef __cplusplus
-}
-#endif
-#endif
+#include <daxpool/libdaxpool-rdma.h>

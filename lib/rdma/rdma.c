@@ -17,7 +17,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-#include <daxpool/rdma.h>
+#include <daxpool/libdaxpool-rdma.h>
 
 #define EXPORT __attribute__((visibility("default")))
 
@@ -66,11 +66,13 @@ EXPORT int daxpool_map_dereg_mr(struct daxpool_map *map, struct ibv_mr *mr)
 	int rc;
 
 	if (!map || !mr)
-		return EINVAL;
+		return -EINVAL;
+	/* libibverbs returns a positive errno; ours is -errno, as everywhere */
 	rc = ibv_dereg_mr(mr);
-	if (rc == 0)
-		daxpool_map_unpin(map);
-	return rc;
+	if (rc)
+		return rc > 0 ? -rc : rc;
+	daxpool_map_unpin(map);
+	return 0;
 }
 
 EXPORT struct ibv_mr *daxpool_map_reg_mr(struct daxpool_map *map,
@@ -98,11 +100,14 @@ static int has_ipc_lock(void)
 			CAP_TO_MASK(CAP_IPC_LOCK));
 }
 
-EXPORT const char *daxpool_rdma_strerror(int err, size_t len, char *buf,
-		size_t size)
+EXPORT const char *daxpool_rdma_strerror(
+		int err, char *buf, size_t size, size_t len)
 {
 	struct rlimit rl;
 
+	/* errno as the registration left it, or the -errno of other calls */
+	if (err < 0)
+		err = -err;
 	if ((err == ENOMEM || err == EAGAIN) && !has_ipc_lock() &&
 	    getrlimit(RLIMIT_MEMLOCK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
 	    rl.rlim_cur < len) {

@@ -103,8 +103,45 @@ static void ids(void)
 			"the maximum is inclusive, one more is ERANGE");
 }
 
+/* the words daxpool list prints come from these: they must never change */
+static void enum_names(void)
+{
+	static const struct {
+		enum daxpool_state state;
+		const char *name;
+	} states[] = {
+		{ DAXPOOL_STATE_ACTIVE, "active" },
+		{ DAXPOOL_STATE_DISABLED, "disabled" },
+		{ DAXPOOL_STATE_INACTIVE, "inactive" },
+		{ DAXPOOL_STATE_MISSING, "missing" },
+		{ DAXPOOL_STATE_INCOMPLETE, "incomplete" },
+		{ DAXPOOL_STATE_CONFLICT, "conflict" },
+		{ DAXPOOL_STATE_UNSUPPORTED, "unsupported" },
+	};
+	const char *pmem, *ram;
+	size_t i;
+
+	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++) {
+		const char *name = daxpool_state_name(states[i].state);
+
+		ok(name && strcmp(name, states[i].name) == 0,
+				"state %d is '%s'", (int)states[i].state,
+				states[i].name);
+	}
+	/* 0 is no state, 99 one a later release might add */
+	ok(!daxpool_state_name(0) && !daxpool_state_name(99),
+			"a state this library does not know has no name");
+	pmem = daxpool_type_name(DAXPOOL_TYPE_PMEM);
+	ram = daxpool_type_name(DAXPOOL_TYPE_RAM);
+	ok(pmem && strcmp(pmem, "pmem") == 0 && ram && strcmp(ram, "ram") == 0,
+			"types 'pmem' and 'ram'");
+	ok(!daxpool_type_name(0) && !daxpool_type_name(99),
+			"a type this library does not know has no name");
+}
+
 int main(void)
 {
+	enum_names();
 	ids();
 	names();
 	sizes();

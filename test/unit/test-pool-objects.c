@@ -43,7 +43,10 @@ int main(void)
 	}
 	ok(!failed, "%d records written", N);
 
-	kept = daxpool_pool_find(ctx, "pool2");
+	ok(daxpool_pool_find(ctx, "pool2", &kept) == 0 && kept,
+			"found by name");
+	ok(kept && daxpool_pool_get_state(kept) == DAXPOOL_STATE_MISSING,
+			"a pmem pool no namespace carries is missing");
 	daxpool_pool_foreach(ctx, p) {
 		seen++;
 		failed |= daxpool_pool_set_mode(p, 0640) != 0;
@@ -57,10 +60,15 @@ int main(void)
 	ok(daxpool_pool_rename(kept, "renamed") == 0, "rename through the kept pointer");
 	ok(strcmp(daxpool_pool_get_name(kept), "renamed") == 0,
 	   "the same object carries the new name");
-	ok(daxpool_pool_find(ctx, "renamed") == kept, "and is what find returns");
+	ok(daxpool_pool_find(ctx, "renamed", &p) == 0 && p == kept,
+			"and is what find returns");
 
-	ok(daxpool_pool_destroy(kept, NULL, NULL) == 0, "destroy through it");
-	ok(daxpool_pool_find(ctx, "renamed") == NULL, "gone from the list");
+	ok(daxpool_pool_destroy(kept, NULL) == 0, "destroy through it");
+	p = kept;
+	ok(daxpool_pool_find(ctx, "renamed", &p) == -ENOENT && !p,
+			"gone from the list: -ENOENT, and NULL in *pool");
+	ok(daxpool_pool_find(ctx, "-bad", &p) == -EINVAL && !p,
+			"a name that breaks the rules: -EINVAL");
 	ok(strcmp(daxpool_pool_get_uuid(kept), "00000002-2222-3333-4444-555555555555") == 0,
 	   "yet the object is still readable until the context goes");
 	seen = 0;
@@ -72,7 +80,7 @@ int main(void)
 	   "get_next from the destroyed pool goes on to a live one");
 
 	daxpool_pool_foreach(ctx, p)
-		daxpool_pool_destroy(p, NULL, NULL);
+		daxpool_pool_destroy(p, NULL);
 	daxpool_unref(ctx);
 	{
 		char cmd[128];

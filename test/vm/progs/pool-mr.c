@@ -85,8 +85,8 @@ int main(int argc, char **argv)
 		   : daxpool_map_reg_mr(map, pd, access);
 	if (!mr) {
 		err = errno;
-		daxpool_rdma_strerror(err, range ? len : daxpool_map_get_size(map),
-				      why, sizeof(why));
+		daxpool_rdma_strerror(err, why, sizeof(why),
+				range ? len : daxpool_map_get_size(map));
 	}
 	printf("{\"ok\":%s,\"errno\":%d,\"error\":\"%s\",\"size\":%zu,"
 	       "\"mr_length\":%zu,\"pid\":%d}\n", mr ? "true" : "false", err, why,

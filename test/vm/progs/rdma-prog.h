@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <daxpool/rdma.h>
+#include <daxpool/libdaxpool-rdma.h>
 
 /* NAME mapped read-write through libdaxpool, or NULL after saying why */
 static inline struct daxpool_map *rdma_prog_map(const char *name,
