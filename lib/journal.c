@@ -269,6 +269,20 @@ enum dp_settle dp_journal_settle_plan(const struct daxpool_record *etc,
 						      DP_SETTLE_NONE;
 }
 
+int dp_journal_repair(struct daxpool_ctx *ctx, int (*fn)(void *arg), void *arg)
+{
+	struct daxpool_pool none = { .ctx = ctx };
+	const struct dp_journal *outer;
+	struct dp_journal j;
+	int rc;
+
+	dp_journal_init(&j, &none, DP_CHANGE_SETTLE);
+	outer = enter(&j);
+	rc = fn(arg);
+	leave(&j, outer);
+	return rc;
+}
+
 int dp_journal_drop(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 		const char *media_region, bool in_etc, bool release)
 {

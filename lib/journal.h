@@ -130,6 +130,16 @@ enum dp_settle dp_journal_settle_plan(const struct daxpool_record *etc,
 		const struct daxpool_record *media);
 
 /*
+ * One repair of check's (a record re-registered, a media copy rewritten, a
+ * device enabled or relabeled): FN(ARG) inside a settling change, so its
+ * durable writes are the journal's. No cut points: a cut here is one more
+ * change cut short, and the next check settles it alike.
+ *
+ * Returns: what FN returns.
+ */
+int dp_journal_repair(struct daxpool_ctx *ctx, int (*fn)(void *arg), void *arg);
+
+/*
  * Finish a destroy or roll back a create cut short (or drop a pool whose
  * memory is gone): with RELEASE, POOL's device is released under the same
  * proof as destroy's (quiesce.c: the node may have been open long enough

@@ -77,15 +77,6 @@ struct daxpool_create_args {
 	void *progress_arg;
 };
 
-/*
- * lib/check.c still spells the states of enum daxpool_state this way; these
- * go when its rewrite lands
- */
-#define DP_STATE_DISABLED DAXPOOL_STATE_DISABLED
-#define DP_STATE_INACTIVE DAXPOOL_STATE_INACTIVE
-#define DP_STATE_MISSING DAXPOOL_STATE_MISSING
-#define DP_STATE_UNSUPPORTED DAXPOOL_STATE_UNSUPPORTED
-
 struct dp_backend;
 struct dp_journal;
 struct daxpool_pool {
