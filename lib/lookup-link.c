@@ -101,8 +101,8 @@ int dp_lookup_link(struct daxpool_ctx *ctx, const char *id)
 		goto fail;
 	/* the dax device's usable size, read through the directory held */
 	if (!dp_read_line_at(sysfs_fd, "size", num, sizeof(num)) ||
-			!dp_hint_set(ctx, &rec, ident.devname,
-					strtoull(num, NULL, 0)))
+			!dp_hint_set(&ctx->hint, ctx->confdir, &rec,
+					ident.devname, strtoull(num, NULL, 0)))
 		goto fail;
 	/*
 	 * A namespace's uuid identified it: map.c need only see that the
@@ -110,8 +110,7 @@ int dp_lookup_link(struct daxpool_ctx *ctx, const char *id)
 	 * map.c proves that one with its ranges, or root's binding note.
 	 */
 	if (ident.type == DAXPOOL_TYPE_PMEM) {
-		ctx->hint.sysfs_fd = sysfs_fd;
-		ctx->hint.rdev = st.st_rdev;
+		dp_hint_device(&ctx->hint, sysfs_fd, st.st_rdev);
 	} else {
 		close(sysfs_fd);
 	}

@@ -59,8 +59,7 @@ static bool node_is_pool(struct daxpool_ctx *ctx, int fd)
 				fstatat(ctx->hint.sysfs_fd, "size", &ast, 0) ==
 						0)
 			return true;
-		close(ctx->hint.sysfs_fd);
-		ctx->hint.sysfs_fd = -1;
+		dp_hint_device(&ctx->hint, -1, 0);
 	}
 	snprintf(path, sizeof(path), "/sys/dev/char/%u:%u", major(st.st_rdev),
 			minor(st.st_rdev));
@@ -83,62 +82,9 @@ static bool node_is_pool(struct daxpool_ctx *ctx, int fd)
 				rdev != st.st_rdev)
 			return false;
 	}
-	ctx->hint.sysfs_fd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	ctx->hint.rdev = st.st_rdev;
+	dp_hint_device(&ctx->hint, open(path, O_PATH | O_DIRECTORY | O_CLOEXEC),
+			st.st_rdev);
 	return true;
-}
-
-static int64_t mtime_ns(const struct stat *st)
-{
-	return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
-}
-
-/*
- * The record the hint was made from, held open: a rename, chown, chmod or
- * destroy replaces or removes the file (link count 0), and an edit in
- * place changes its mtime. fstat of it is the cheapest check there is.
- */
-static bool keep_record(struct daxpool_ctx *ctx, const char *uuid)
-{
-	char path[512];
-	struct stat st;
-
-	if (dp_record_path(ctx->confdir, uuid, path, sizeof(path)))
-		return false;
-	ctx->hint.rec_fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (ctx->hint.rec_fd < 0 || fstat(ctx->hint.rec_fd, &st) < 0)
-		return false;
-	ctx->hint.rec_mtime_ns = mtime_ns(&st);
-	return true;
-}
-
-bool dp_hint_set(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
-		const char *chardev, uint64_t size)
-{
-	dp_hint_reset(ctx);
-	if (!keep_record(ctx, rec->uuid)) {
-		dp_hint_reset(ctx);
-		return false;
-	}
-	snprintf(ctx->hint.name, sizeof(ctx->hint.name), "%s", rec->name);
-	snprintf(ctx->hint.uuid, sizeof(ctx->hint.uuid), "%s", rec->uuid);
-	snprintf(ctx->hint.chardev, sizeof(ctx->hint.chardev), "%s", chardev);
-	snprintf(ctx->hint.ranges, sizeof(ctx->hint.ranges), "%s", rec->ranges);
-	ctx->hint.size = size;
-	ctx->hint.align = rec->align;
-	return true;
-}
-
-static bool hint_matches(struct daxpool_ctx *ctx, const char *id)
-{
-	struct stat st;
-
-	if (!ctx->hint.uuid[0] || ctx->hint.rec_fd < 0 ||
-			(strcmp(ctx->hint.name, id) != 0 &&
-					strcasecmp(ctx->hint.uuid, id) != 0))
-		return false;
-	return fstat(ctx->hint.rec_fd, &st) == 0 && st.st_nlink > 0 &&
-			mtime_ns(&st) == ctx->hint.rec_mtime_ns;
 }
 
 /* EBUSY: a destroy or rename holds the pool for a moment */
@@ -147,23 +93,13 @@ static int fail_changing(struct daxpool_ctx *ctx, const char *name)
 	return dp_fail(ctx, EBUSY, "pool '%s' is being changed", name);
 }
 
-void dp_hint_reset(struct daxpool_ctx *ctx)
-{
-	if (ctx->hint.sysfs_fd >= 0)
-		close(ctx->hint.sysfs_fd);
-	if (ctx->hint.rec_fd >= 0)
-		close(ctx->hint.rec_fd);
-	memset(&ctx->hint, 0, sizeof(ctx->hint));
-	ctx->hint.sysfs_fd = ctx->hint.rec_fd = -1;
-}
-
 /* the slow way: registry and kernel, as daxpool list sees them */
 static int lookup(struct daxpool_ctx *ctx, const char *id)
 {
 	struct daxpool_pool *pool;
 	int rc;
 
-	dp_hint_reset(ctx);
+	dp_hint_reset(&ctx->hint);
 	daxpool_invalidate(ctx);
 	rc = daxpool_pool_find(ctx, id, &pool);
 	if (rc)
@@ -179,7 +115,8 @@ static int lookup(struct daxpool_ctx *ctx, const char *id)
 		return dp_fail(ctx, ENOENT, "pool '%s' is %s", id,
 				daxpool_state_name(pool->state));
 	}
-	if (!dp_hint_set(ctx, &pool->rec, pool->chardev, pool->dev_size))
+	if (!dp_hint_set(&ctx->hint, ctx->confdir, &pool->rec, pool->chardev,
+			    pool->dev_size))
 		return dp_fail(ctx, ENOENT, "pool '%s' has no registry record",
 				id);
 	daxpool_invalidate(ctx);
@@ -226,7 +163,7 @@ static struct daxpool_map *map_open(struct daxpool_ctx *ctx,
 		errno = EINVAL;
 		return NULL;
 	}
-	if (hint_matches(ctx, name))
+	if (dp_hint_matches(&ctx->hint, name))
 		fd = open_device(ctx, flags);
 	/* first use, or the pool changed: its link leads to it directly */
 	if (fd == -ESTALE && !ctx->error[0] && dp_lookup_link(ctx, name) == 0)

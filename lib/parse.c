@@ -159,6 +159,28 @@ int dp_parse_uint(const char *str, unsigned long max, unsigned long *out)
 	return 0;
 }
 
+DAXPOOL_EXPORT const char *daxpool_state_name(enum daxpool_state state)
+{
+	/* the words daxpool list prints: never change one */
+	switch (state) {
+	case DAXPOOL_STATE_ACTIVE:
+		return "active";
+	case DAXPOOL_STATE_DISABLED:
+		return "disabled";
+	case DAXPOOL_STATE_INACTIVE:
+		return "inactive";
+	case DAXPOOL_STATE_MISSING:
+		return "missing";
+	case DAXPOOL_STATE_INCOMPLETE:
+		return "incomplete";
+	case DAXPOOL_STATE_CONFLICT:
+		return "conflict";
+	case DAXPOOL_STATE_UNSUPPORTED:
+		return "unsupported";
+	}
+	return NULL;
+}
+
 DAXPOOL_EXPORT const char *daxpool_type_name(enum daxpool_type type)
 {
 	switch (type) {

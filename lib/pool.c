@@ -19,28 +19,6 @@
 #include "quiesce.h"
 #include "registry.h"
 
-DAXPOOL_EXPORT const char *daxpool_state_name(enum daxpool_state state)
-{
-	/* the words daxpool list prints: never change one */
-	switch (state) {
-	case DAXPOOL_STATE_ACTIVE:
-		return "active";
-	case DAXPOOL_STATE_DISABLED:
-		return "disabled";
-	case DAXPOOL_STATE_INACTIVE:
-		return "inactive";
-	case DAXPOOL_STATE_MISSING:
-		return "missing";
-	case DAXPOOL_STATE_INCOMPLETE:
-		return "incomplete";
-	case DAXPOOL_STATE_CONFLICT:
-		return "conflict";
-	case DAXPOOL_STATE_UNSUPPORTED:
-		return "unsupported";
-	}
-	return NULL;
-}
-
 /* at the context's end only: pool objects stay valid until then */
 void dp_pools_free(struct daxpool_ctx *ctx)
 {

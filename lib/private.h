@@ -8,11 +8,13 @@
 #endif
 
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 #include <syslog.h>
 #include <daxpool/libdaxpool.h>
+#include "hint.h"
 
 #define DAXPOOL_EXPORT __attribute__((visibility("default")))
 
@@ -120,21 +122,8 @@ struct daxpool_ctx {
 	int admin_depth;
 	/* the journal while it writes (journal.c); NULL: a write is not its */
 	const struct dp_journal *journal;
-	/*
-	 * where the last map_open found its pool; reused only while the
-	 * record file is unchanged and the device still proves to be the pool
-	 */
-	struct {
-		char name[DAXPOOL_NAME_MAX + 1];
-		char uuid[37];
-		char chardev[64];
-		uint64_t size, align;
-		char ranges[512]; /* ram: the device's ranges, as recorded */
-		int rec_fd; /* its registry record, held open */
-		int64_t rec_mtime_ns;
-		dev_t rdev;
-		int sysfs_fd; /* the dax device's sysfs directory */
-	} hint;
+	/* where the last map_open found its pool (hint.c) */
+	struct dp_open_hint hint;
 };
 
 /*
@@ -145,15 +134,9 @@ struct daxpool_ctx {
 struct daxpool_pool *dp_pool_adopt(
 		struct daxpool_ctx *ctx, struct daxpool_pool *pool);
 
-/* map.c: forget where the last map_open found its pool */
-void dp_hint_reset(struct daxpool_ctx *ctx);
-/*
- * map.c: remember REC's pool at CHARDEV (SIZE bytes) for the next
- * map_open, holding its record file open; false if the record is gone
- */
-bool dp_hint_set(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
-		const char *chardev, uint64_t size);
-
+/* log.c: what a context logs with until the caller sets its own */
+void dp_log_stderr(struct daxpool_ctx *ctx, int priority, const char *file,
+		int line, const char *fn, const char *format, va_list args);
 void daxpool_log(struct daxpool_ctx *ctx, int priority, const char *file,
 		int line, const char *fn, const char *format, ...)
 	__attribute__((format(printf, 6, 7)));
