@@ -20,9 +20,9 @@
 #include <syslog.h>
 #include <unistd.h>
 #include "config.h"
-#include "identify.h"
-#include "quiesce.h"
-#include "registry.h"
+#include "util/identify.h"
+#include "guard/quiesce.h"
+#include "store/registry.h"
 #include "udev-env.h"
 
 static bool valid_devname(const char *s)

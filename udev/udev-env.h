@@ -3,7 +3,7 @@
 #define _DAXPOOL_UDEV_ENV_H_
 #include <stdbool.h>
 #include <stddef.h>
-#include "registry.h"
+#include "store/registry.h"
 
 /*
  * What the udev helper prints for the device whose namespace carries

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "private.h"
-#include "registry.h"
+#include "core/private.h"
+#include "store/registry.h"
 #include "udev-env.h"
 
 #define FUZZ_ASSERT(c) do { \

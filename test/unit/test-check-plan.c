@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "check-plan.h"
-#include "registry.h"
+#include "check/check-plan.h"
+#include "store/registry.h"
 #include "tap.h"
 
 #define U1 "11111111-1111-4111-8111-111111111111"

@@ -6,7 +6,7 @@
  */
 #include <stdbool.h>
 #include <string.h>
-#include "inuse.h"
+#include "guard/inuse.h"
 #include "tap.h"
 
 static bool is(struct daxpool_holder *e, pid_t pid, const char *reason)

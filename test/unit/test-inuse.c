@@ -18,7 +18,7 @@
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "inuse.h"
+#include "guard/inuse.h"
 #include "../forge.h"
 #include "tap.h"
 

@@ -13,9 +13,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "backend.h"
-#include "journal.h"
-#include "registry.h"
+#include "backend/backend.h"
+#include "change/journal.h"
+#include "store/registry.h"
 #include "tap.h"
 
 #define UUID "3f2504e0-4f89-11d3-9a0c-0305e82c3301"

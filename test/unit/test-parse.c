@@ -2,7 +2,7 @@
 /* names, sizes, aligns and modes: the rules of DESIGN.md */
 #include <errno.h>
 #include <string.h>
-#include "private.h"
+#include "core/private.h"
 #include "tap.h"
 
 static void names(void)

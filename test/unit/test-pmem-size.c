@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* namespace sizing: always enough usable bytes, never wildly more */
-#include "private.h"
-#include "pmem.h"
+#include "core/private.h"
+#include "backend/pmem.h"
 #include "tap.h"
 
 int main(void)

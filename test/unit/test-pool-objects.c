@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "registry.h"
+#include "store/registry.h"
 #include "tap.h"
 
 #define N 5

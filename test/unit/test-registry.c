@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "registry.h"
+#include "store/registry.h"
 #include "tap.h"
 
 static struct daxpool_record sample(void)

@@ -19,7 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "daxdev.h"
-#include "private.h"
+#include "core/private.h"
 
 static double now(void)
 {

@@ -5,7 +5,7 @@
  * its list from here, so a point added to the code is a phase it runs).
  */
 #include <stdio.h>
-#include "cut-point.h"
+#include "util/cut-point.h"
 
 int main(void)
 {

@@ -6,8 +6,8 @@
  */
 #include <stdio.h>
 #include <daxpool/libdaxpool.h>
-#include "media.h"
-#include "registry.h"
+#include "backend/media.h"
+#include "store/registry.h"
 
 int main(int argc, char **argv)
 {

@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "inuse.h"
-#include "page-refs.h"
+#include "guard/inuse.h"
+#include "guard/page-refs.h"
 
 static int scan_only(const char *dev)
 {

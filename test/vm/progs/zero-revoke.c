@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "daxdev.h"
-#include "private.h"
+#include "core/private.h"
 
 static const char *name;
 static int revoked;

@@ -2,7 +2,7 @@
 # timeout: 240
 # A power cut at every step where create, destroy, rename, chown and chmod
 # write state. The list of points is the library's own (cut-points prints
-# the table of lib/cut-point.c, where the journal takes each one from), one
+# the table of lib/util/cut-point.c, where the journal takes each one from), one
 # phase a point, plus this header's first: a new point fails phase 1 until
 # the phase count grows, and fails verify until its case says what a cut
 # there must leave. Phase 1 traces a run of every verb (DAXPOOL_CUT_TRACE)

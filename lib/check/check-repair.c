@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * check's executor: applies the steps check-plan.c planned, in their
+ * order, and records what each did for the planner and the report. Every
+ * repair check and activate make is called from here, and from nowhere
+ * else in check.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "backend/backend.h"
+#include "check/check-plan.h"
+#include "change/journal.h"
+#include "guard/quiesce.h"
+#include "store/registry.h"
+
+/*
+ * A copy of M to write through: its slots' states and generations, not
+ * its records, so that the view keeps what was read
+ */
+static struct dp_media working_copy(const struct dp_media *m)
+{
+	struct dp_media w = *m;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		w.slot[i].recs = NULL;
+		w.slot[i].nrecs = 0;
+	}
+	return w;
+}
+
+/* RECS into M's copy; REBUILD: into both slots, the other being no better */
+static int store(struct daxpool_ctx *ctx, const struct dp_media *m,
+		const struct daxpool_record *recs, size_t n, bool rebuild)
+{
+	struct dp_media w = working_copy(m);
+	int rc = dp_media_store(ctx, &w, recs, n);
+
+	if (rebuild && !rc && !dp_media_healthy(&w))
+		rc = dp_media_store(ctx, &w, recs, n);
+	dp_media_free(&w);
+	return rc;
+}
+
+static int remove_copy(struct daxpool_ctx *ctx, const struct dp_media *m)
+{
+	struct dp_media w = working_copy(m);
+
+	return dp_media_delete(ctx, &w);
+}
+
+/* POOL's label rewritten to its name once it is proved idle (quiesce.c) */
+static int relabel_when_idle(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
+{
+	struct dp_quiesce q;
+	struct dp_holders h = { .n = 0 };
+	int rc = dp_quiesce(ctx, pool, &q, &h);
+
+	if (!rc) {
+		dp_quiesce_drop_fd(&q);
+		rc = pool->ops->relabel(ctx, pool);
+		dp_quiesce_end(&q, false);
+	}
+	dp_holders_free(&h);
+	return rc;
+}
+
+/*
+ * Every copy of the record gone, and (release) the device first, under
+ * destroy's proof: the journal finishes or rolls back the change
+ */
+static int remove_pool(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
+		const struct dp_check_step *s)
+{
+	struct daxpool_pool none = { .ctx = ctx };
+
+	if (!pool)
+		pool = &none; /* no device was looked at: records only */
+	pool->rec = s->rec;
+	return dp_journal_drop(ctx, pool, s->in_media ? s->region : NULL,
+			s->in_etc, s->release);
+}
+
+static int apply(struct daxpool_ctx *ctx, struct dp_check_host *h,
+		const struct dp_check_step *s)
+{
+	const struct dp_check_view *v = &h->view;
+	struct daxpool_pool *pool = s->dev >= 0 ? &h->pools[s->dev] : NULL;
+	const struct dp_media *m;
+
+	switch (s->kind) {
+	case DP_STEP_REWRITE_SLOT:
+		m = &v->copies[s->copy].m;
+		return store(ctx, m, dp_media_current_slot(m)->recs,
+				dp_media_current_slot(m)->nrecs, false);
+	case DP_STEP_REMOVE:
+		return remove_pool(ctx, pool, s);
+	case DP_STEP_REGISTRY_WRITE:
+		return dp_registry_write(ctx, &s->rec);
+	case DP_STEP_MEDIA_PUT:
+		return dp_media_put(ctx, s->region, &s->rec);
+	case DP_STEP_ENABLE:
+		return pool->ops->enable(ctx, pool);
+	case DP_STEP_RELABEL:
+		return relabel_when_idle(ctx, pool);
+	case DP_STEP_REMOVE_COPY:
+		return remove_copy(ctx, &v->copies_after[s->copy].m);
+	case DP_STEP_REBUILD_COPY:
+		return store(ctx, &v->copies_after[s->copy].m, s->recs,
+				s->nrecs, true);
+	}
+	return -EINVAL;
+}
+
+/* a step as the journal runs it: its writes are the journal's */
+struct applying {
+	struct daxpool_ctx *ctx;
+	struct dp_check_host *h;
+	const struct dp_check_step *s;
+};
+
+static int apply_one(void *arg)
+{
+	struct applying *a = arg;
+
+	return apply(a->ctx, a->h, a->s);
+}
+
+/*
+ * The outcome of step K. A failed repair says why: the context's error,
+ * which is then cleared for the next one. A step that repairs no finding
+ * leaves the error as it is.
+ */
+static void record(struct daxpool_ctx *ctx, struct dp_check_plan *p, size_t k,
+		int rc)
+{
+	struct dp_check_result *r = &p->result[k];
+
+	r->rc = rc;
+	r->why[0] = '\0';
+	if (!rc || p->step[k].finding < 0)
+		return;
+	snprintf(r->why, sizeof(r->why), "%s",
+			ctx->error[0] ? ctx->error : strerror(-rc));
+	dp_clear_error(ctx);
+}
+
+int dp_check_repair(struct daxpool_ctx *ctx, struct dp_check_host *h,
+		struct dp_check_plan *p)
+{
+	struct dp_check_result *more;
+
+	if (p->nstep > p->capresult) {
+		more = realloc(p->result, p->nstep * sizeof(*more));
+		if (!more)
+			return -ENOMEM;
+		p->result = more;
+		p->capresult = p->nstep;
+	}
+	for (; p->nresult < p->nstep; p->nresult++) {
+		struct applying a = { ctx, h, &p->step[p->nresult] };
+
+		record(ctx, p, p->nresult,
+				dp_journal_repair(ctx, apply_one, &a));
+	}
+	return 0;
+}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * What check and activate look at, as plain data: the registry's records,
+ * each region's media copy, the kernel's view of each pool and the
+ * accounts the records name. check-read.c reads it; check-plan.c decides
+ * from it alone, so a unit test can hand the planner any host it likes.
+ */
+#ifndef _DAXPOOL_CHECK_VIEW_H_
+#define _DAXPOOL_CHECK_VIEW_H_
+#include "backend/media.h"
+
+/* one region's copy, as dp_media_foreach gave it */
+struct dp_check_copy {
+	int load_rc; /* dp_media_load's: 0, or -errno with m.why set */
+	struct dp_media m;
+};
+
+/* one pool as the backend of its kind finds it in the kernel */
+struct dp_check_device {
+	char uuid[37];
+	/* looked up with the registry's record, the media's claim not believed */
+	bool from_registry;
+	bool media_copy; /* its kind keeps a copy on the media (pmem) */
+	bool can_enable, can_relabel;
+	enum daxpool_state state;
+	char region[64];
+	char namespace[64]; /* "" for none */
+	char chardev[64]; /* "" for none */
+	char label[DAXPOOL_NAME_MAX + 1]; /* the name in its namespace label */
+};
+
+struct dp_check_account {
+	char name[64];
+	bool group; /* a group's name, else a user's */
+	bool exists; /* on this host */
+};
+
+struct dp_check_view {
+	/* the pools asked about; NULL: the whole host */
+	const char *const *names;
+	bool repair; /* check --repair */
+	bool activate; /* repairs, but keeps a record a media copy may bring back */
+	struct daxpool_record *recs; /* the registry, in the order it was read */
+	size_t nrecs;
+	struct dp_check_copy *copies; /* before any repair */
+	size_t ncopies;
+	/* read again once the pools are settled, for the copies themselves */
+	struct dp_check_copy *copies_after;
+	size_t ncopies_after;
+	bool reread; /* copies_after has been read */
+	struct dp_check_device *devs; /* of the pools looked at */
+	size_t ndevs;
+	struct dp_check_account *accounts; /* every owner and group named */
+	size_t naccounts;
+};
+
+/* check-read.c: the view, and the pool objects the executor acts on */
+struct dp_check_host {
+	struct dp_check_view view;
+	struct daxpool_pool *pools; /* one per view.devs, in that order */
+};
+
+/*
+ * Read the registry, the media copies, the devices and the accounts of
+ * the pools NAMES selects (check-plan.c says which) into H: 0 or -errno.
+ */
+int dp_check_read(struct daxpool_ctx *ctx, struct dp_check_host *h);
+/* the media copies again, into copies_after */
+int dp_check_reread(struct daxpool_ctx *ctx, struct dp_check_host *h);
+void dp_check_host_free(struct dp_check_host *h);
+#endif

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * check and activate: compare the registry, the media copies and the
+ * kernel, say what disagrees, and (asked to) put it right. Under the admin
+ * lock this file reads the host (check-read.c), has the planner say what
+ * disagrees and how to repair it (check-plan.c), applies the repairs
+ * (check-repair.c) and hands back the report (check-report.c).
+ */
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include "check/check-plan.h"
+
+/* private: activate repairs all but drops records of missing pools */
+#define DAXPOOL_CHECK_ACTIVATE (1U << 31)
+#define REPAIR (DAXPOOL_CHECK_REPAIR | DAXPOOL_CHECK_ACTIVATE)
+
+/*
+ * Plan, apply what was planned, and plan on knowing what it did, until
+ * everything is planned; the copies are read again once the pools are
+ * settled (one that cannot be read is left out)
+ */
+static int settle(struct daxpool_ctx *ctx, struct dp_check_host *h,
+		struct dp_check_plan *plan)
+{
+	int rc = dp_check_read(ctx, h);
+
+	if (rc)
+		return dp_fail(ctx, -rc, "cannot read the pools: %s",
+				strerror(-rc));
+	do {
+		rc = dp_check_plan(&h->view, plan);
+		if (!rc)
+			rc = dp_check_repair(ctx, h, plan);
+		if (!rc && plan->wait == DP_PLAN_REREAD)
+			dp_check_reread(ctx, h);
+	} while (!rc && plan->wait != DP_PLAN_DONE);
+	return rc ? dp_fail(ctx, -rc, "out of memory") : 0;
+}
+
+static int check_names(struct daxpool_ctx *ctx, const char *const *names)
+{
+	const char *const *n;
+
+	for (n = names; n && *n; n++)
+		if (!daxpool_is_uuid(*n) && daxpool_name_check(*n, NULL))
+			return dp_fail(ctx, EINVAL, "invalid pool name '%s'",
+					*n);
+	return 0;
+}
+
+static int run(struct daxpool_ctx *ctx, const char *const *names,
+		unsigned int flags, struct daxpool_report **report)
+{
+	struct dp_check_host h = { .pools = NULL };
+	struct dp_check_plan plan = { .f = NULL };
+	struct daxpool_report *r;
+	int rc;
+
+	*report = NULL;
+	dp_clear_error(ctx);
+	rc = check_names(ctx, names);
+	if (rc)
+		return rc;
+	if ((flags & REPAIR) && geteuid() != 0)
+		return dp_fail(ctx, EPERM, "repairing pools needs root");
+	r = dp_report_new(ctx);
+	if (!r)
+		return dp_fail(ctx, ENOMEM, "out of memory");
+	h.view.names = names;
+	h.view.repair = flags & DAXPOOL_CHECK_REPAIR;
+	h.view.activate = flags & DAXPOOL_CHECK_ACTIVATE;
+	rc = dp_admin_lock(ctx);
+	if (!rc) {
+		daxpool_invalidate(ctx);
+		rc = settle(ctx, &h, &plan);
+		if (flags & REPAIR)
+			daxpool_invalidate(ctx);
+		dp_admin_unlock(ctx);
+	}
+	if (!rc && plan.unknown)
+		rc = dp_fail(ctx, ENOENT,
+				"no pool '%s' in the registry or on any media",
+				plan.unknown);
+	if (!rc)
+		rc = dp_report_take(r, &plan);
+	dp_check_plan_free(&plan);
+	dp_check_host_free(&h);
+	if (rc && rc != -EIO) {
+		daxpool_report_free(r);
+		return rc;
+	}
+	*report = r;
+	return rc;
+}
+
+DAXPOOL_EXPORT int daxpool_check(struct daxpool_ctx *ctx,
+		const char *const *names, unsigned int flags,
+		struct daxpool_report **report)
+{
+	if (report)
+		*report = NULL;
+	if (!ctx || !report || (flags & ~DAXPOOL_CHECK_REPAIR))
+		return ctx ? dp_fail(ctx, EINVAL, "invalid arguments") :
+			     -EINVAL;
+	return run(ctx, names && *names ? names : NULL, flags, report);
+}
+
+DAXPOOL_EXPORT int daxpool_activate(
+		struct daxpool_ctx *ctx, struct daxpool_report **report)
+{
+	struct daxpool_pool *pool;
+	int rc;
+
+	if (report)
+		*report = NULL;
+	if (!ctx || !report)
+		return ctx ? dp_fail(ctx, EINVAL, "invalid arguments") :
+			     -EINVAL;
+	rc = run(ctx, NULL, DAXPOOL_CHECK_ACTIVATE, report);
+	if (rc && rc != -EIO)
+		return rc;
+	/* owners, modes and links: udev, for every pool that lacks them */
+	daxpool_pool_foreach (ctx, pool)
+		if (pool->chardev[0] && pool->rec.intent == DP_INTENT_NONE &&
+				!dp_ownership_ok(pool) &&
+				dp_apply_ownership(ctx, pool) < 0)
+			dp_clear_error(ctx);
+	return rc;
+}

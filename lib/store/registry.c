@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The registry: one JSON record per pool under CONFDIR/pools/UUID.json.
+ * It lives in /etc because udev reads it at early boot; every update is
+ * write-temp, fsync, rename, fsync-dir so a crash leaves old or new, never
+ * half a file.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "util/cut-point.h"
+#include "store/registry.h"
+
+static int pools_dir(struct daxpool_ctx *ctx, char *buf, size_t len)
+{
+	if ((size_t)snprintf(buf, len, "%s/pools", ctx->confdir) >= len)
+		return -ENAMETOOLONG;
+	return 0;
+}
+
+/* a rename or unlink is durable only once its directory is synced */
+static int sync_dir(struct daxpool_ctx *ctx, const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int e = 0;
+
+	if (fd < 0 || fsync(fd) < 0)
+		e = errno;
+	if (fd >= 0)
+		close(fd);
+	if (e)
+		return dp_fail(ctx, e, "cannot sync registry directory %s: %s",
+				dir, strerror(e));
+	return 0;
+}
+
+/* 0755 whatever root's umask: ordinary users must read the registry */
+static int mkdir_public(const char *dir)
+{
+	if (mkdir(dir, 0755) == 0)
+		return chmod(dir, 0755) < 0 ? -errno : 0;
+	return errno == EEXIST ? 0 : -errno;
+}
+
+static int mkdir_p(const char *dir)
+{
+	char tmp[PATH_MAX];
+	char *p;
+	int rc;
+
+	snprintf(tmp, sizeof(tmp), "%s", dir);
+	for (p = tmp + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		rc = mkdir_public(tmp);
+		if (rc)
+			return rc;
+		*p = '/';
+	}
+	return mkdir_public(tmp);
+}
+
+/* the registry on a read-only root (an image, a stateless node) */
+static int read_only(struct daxpool_ctx *ctx, const char *dir)
+{
+	return dp_fail(ctx, EROFS,
+			"%s is on a read-only file system: daxpool keeps the registry of pools there (udev reads it at boot); remount it read-write, or mount a writable file system on %s",
+			dir, ctx->confdir);
+}
+
+int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec)
+{
+	char dir[PATH_MAX], path[PATH_MAX + 64], tmp[PATH_MAX + 64];
+	char *text;
+	size_t len, off = 0;
+	int fd, rc;
+
+	dp_durable_write(ctx, "registry");
+	rc = pools_dir(ctx, dir, sizeof(dir));
+	if (rc)
+		return dp_fail(ctx, -rc, "registry path too long");
+	rc = mkdir_p(dir);
+	if (rc == -EROFS)
+		return read_only(ctx, dir);
+	if (rc)
+		return dp_fail(ctx, -rc, "cannot create registry directory %s: %s",
+				dir, strerror(-rc));
+	text = dp_record_encode(rec);
+	if (!text)
+		return dp_fail(ctx, ENOMEM, "out of memory");
+	dp_record_path(ctx->confdir, rec->uuid, path, sizeof(path));
+	/* mkostemp's template: a hidden temp file beside the record */
+	snprintf(tmp, sizeof(tmp), "%s/.%s.json.XXXXXX", dir, rec->uuid);
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		rc = errno;
+		free(text);
+		if (rc == EROFS)
+			return read_only(ctx, dir);
+		return dp_fail(ctx, rc, "cannot write registry %s: %s", dir,
+				strerror(rc));
+	}
+	len = strlen(text);
+	text[len++] = '\n';
+	while (off < len) {
+		ssize_t n = write(fd, text + off, len - off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			rc = n < 0 ? errno : EIO;
+			goto fail;
+		}
+		off += (size_t)n;
+	}
+	if (fchmod(fd, 0644) < 0 || fsync(fd) < 0) {
+		rc = errno;
+		goto fail;
+	}
+	close(fd);
+	free(text);
+	if (rename(tmp, path) < 0) {
+		rc = errno;
+		unlink(tmp);
+		return dp_fail(ctx, rc, "cannot commit registry record %s: %s",
+				path, strerror(rc));
+	}
+	return sync_dir(ctx, dir);
+fail:
+	close(fd);
+	unlink(tmp);
+	free(text);
+	return dp_fail(ctx, rc, "cannot write registry record %s: %s", path,
+			strerror(rc));
+}
+
+int dp_registry_remove(struct daxpool_ctx *ctx, const char *uuid)
+{
+	char dir[PATH_MAX], path[PATH_MAX + 64];
+	int rc;
+
+	dp_durable_write(ctx, "registry");
+	rc = pools_dir(ctx, dir, sizeof(dir));
+	if (rc)
+		return dp_fail(ctx, -rc, "registry path too long");
+	dp_record_path(ctx->confdir, uuid, path, sizeof(path));
+	if (unlink(path) < 0 && errno != ENOENT) {
+		rc = errno;
+		if (rc == EROFS)
+			return read_only(ctx, dir);
+		return dp_fail(ctx, rc, "cannot remove registry record %s: %s",
+				path, strerror(rc));
+	}
+	return sync_dir(ctx, dir);
+}
+
+static int json_name_filter(const struct dirent *d)
+{
+	size_t len = strlen(d->d_name);
+
+	return d->d_name[0] != '.' && len > 5 &&
+		strcmp(d->d_name + len - 5, ".json") == 0;
+}
+
+int dp_registry_foreach(struct daxpool_ctx *ctx, dp_record_fn fn, void *arg)
+{
+	char dir[PATH_MAX], path[PATH_MAX + 300];
+	struct dirent **list;
+	int i, n, rc = 0;
+
+	if (pools_dir(ctx, dir, sizeof(dir)))
+		return -ENAMETOOLONG;
+	n = scandir(dir, &list, json_name_filter, alphasort);
+	if (n < 0) {
+		if (errno == ENOENT)
+			return 0;
+		rc = errno;
+		err(ctx, "cannot read registry %s: %s\n", dir, strerror(rc));
+		return -rc;
+	}
+	for (i = 0; i < n; i++) {
+		struct daxpool_record rec;
+		const char *why = "";
+		size_t len = strlen(list[i]->d_name);
+		int rc2;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, list[i]->d_name);
+		rc2 = dp_registry_read_file(path, &rec, &why);
+		if (rc2 == -ENOENT) {
+			/* a destroy removed it since the directory was read */
+		} else if (rc2 < 0) {
+			err(ctx, "skipping registry record %s: %s\n", path, why);
+		} else if (strncmp(list[i]->d_name, rec.uuid, len - 5) != 0 ||
+			   len - 5 != strlen(rec.uuid)) {
+			err(ctx, "skipping registry record %s: uuid does not match the file name\n",
+					path);
+		} else if (!rc) {
+			rc = fn(ctx, &rec, arg);
+		}
+		free(list[i]);
+	}
+	free(list);
+	return rc;
+}
