@@ -16,7 +16,9 @@ static int post_and_wait(struct rdma_cm_id *id, struct ibv_cq *cq,
 		enum ibv_wr_opcode op, struct ibv_mr *mr, void *buf,
 		uint64_t raddr, uint32_t rkey)
 {
-	struct ibv_sge sge = { .addr = (uintptr_t)buf, .length = PATTERN_LEN, .lkey = mr->lkey };
+	struct ibv_sge sge = {
+		.addr = (uintptr_t)buf, .length = PATTERN_LEN, .lkey = mr->lkey
+	};
 	struct ibv_send_wr wr = {
 		.sg_list = &sge, .num_sge = 1, .opcode = op,
 		.send_flags = IBV_SEND_SIGNALED,
@@ -32,9 +34,10 @@ static int post_and_wait(struct rdma_cm_id *id, struct ibv_cq *cq,
 	while ((n = ibv_poll_cq(cq, 1, &wc)) == 0)
 		;
 	if (n < 0 || wc.status != IBV_WC_SUCCESS) {
-		fprintf(stderr, "%s failed: %s\n", op == IBV_WR_RDMA_WRITE ?
-			"RDMA WRITE" : "RDMA READ",
-			n < 0 ? "poll" : ibv_wc_status_str(wc.status));
+		fprintf(stderr, "%s failed: %s\n",
+				op == IBV_WR_RDMA_WRITE ? "RDMA WRITE" :
+							  "RDMA READ",
+				n < 0 ? "poll" : ibv_wc_status_str(wc.status));
 		return -1;
 	}
 	return 0;
@@ -43,7 +46,8 @@ static int post_and_wait(struct rdma_cm_id *id, struct ibv_cq *cq,
 int main(int argc, char **argv)
 {
 	struct rdma_addrinfo hints = { .ai_port_space = RDMA_PS_TCP }, *ai;
-	struct rdma_conn_param param = { .responder_resources = 1, .initiator_depth = 1 };
+	struct rdma_conn_param param = { .responder_resources = 1,
+		.initiator_depth = 1 };
 	struct rdma_event_channel *ch;
 	struct rdma_cm_event *ev;
 	struct rdma_cm_id *id;
@@ -69,12 +73,12 @@ int main(int argc, char **argv)
 	}
 	ch = rdma_create_event_channel();
 	if (!ch || rdma_create_id(ch, &id, NULL, RDMA_PS_TCP) ||
-	    rdma_resolve_addr(id, NULL, ai->ai_dst_addr, 2000) ||
-	    expect_event(ch, RDMA_CM_EVENT_ADDR_RESOLVED, &ev))
+			rdma_resolve_addr(id, NULL, ai->ai_dst_addr, 2000) ||
+			expect_event(ch, RDMA_CM_EVENT_ADDR_RESOLVED, &ev))
 		return 1;
 	rdma_ack_cm_event(ev);
 	if (rdma_resolve_route(id, 2000) ||
-	    expect_event(ch, RDMA_CM_EVENT_ROUTE_RESOLVED, &ev))
+			expect_event(ch, RDMA_CM_EVENT_ROUTE_RESOLVED, &ev))
 		return 1;
 	rdma_ack_cm_event(ev);
 
@@ -85,7 +89,9 @@ int main(int argc, char **argv)
 		return 1;
 	out = calloc(2, PATTERN_LEN);
 	in = out + PATTERN_LEN;
-	mr = out ? ibv_reg_mr(pd, out, 2 * PATTERN_LEN, IBV_ACCESS_LOCAL_WRITE) : NULL;
+	mr = out ? ibv_reg_mr(pd, out, 2 * PATTERN_LEN,
+				   IBV_ACCESS_LOCAL_WRITE) :
+		   NULL;
 	if (!mr) {
 		perror("ibv_reg_mr");
 		return 1;
@@ -93,7 +99,7 @@ int main(int argc, char **argv)
 
 	/* 3. connect; the accept brings the pool's coordinates */
 	if (rdma_connect(id, &param) ||
-	    expect_event(ch, RDMA_CM_EVENT_ESTABLISHED, &ev))
+			expect_event(ch, RDMA_CM_EVENT_ESTABLISHED, &ev))
 		return 1;
 	if (ev->param.conn.private_data_len < sizeof(info)) {
 		fprintf(stderr, "no pool info from the server\n");
@@ -104,17 +110,20 @@ int main(int argc, char **argv)
 	raddr = be64toh(info.addr);
 	rkey = be32toh(info.rkey);
 	seed = be32toh(info.seed);
-	printf("pool at 0x%llx, %llu bytes, rkey 0x%x\n", (unsigned long long)raddr,
-	       (unsigned long long)be64toh(info.len), rkey);
+	printf("pool at 0x%llx, %llu bytes, rkey 0x%x\n",
+			(unsigned long long)raddr,
+			(unsigned long long)be64toh(info.len), rkey);
 
 	/* 4. write the pattern into the pool, read it back, compare */
 	for (i = 0; i < PATTERN_LEN; i++)
 		out[i] = pattern_byte(seed, i);
-	if (post_and_wait(id, cq, IBV_WR_RDMA_WRITE, mr, out, raddr, rkey) == 0 &&
-	    post_and_wait(id, cq, IBV_WR_RDMA_READ, mr, in, raddr, rkey) == 0) {
+	if (post_and_wait(id, cq, IBV_WR_RDMA_WRITE, mr, out, raddr, rkey) ==
+					0 &&
+			post_and_wait(id, cq, IBV_WR_RDMA_READ, mr, in, raddr,
+					rkey) == 0) {
 		rc = memcmp(out, in, PATTERN_LEN) != 0;
 		printf("%u bytes written and read back: %s\n", PATTERN_LEN,
-		       rc ? "MISMATCH" : "same");
+				rc ? "MISMATCH" : "same");
 	}
 
 	/* 5. disconnecting tells the server we are done */

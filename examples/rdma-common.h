@@ -13,10 +13,10 @@
 
 /* the server's accept carries this as private data (big-endian) */
 struct pool_info {
-	uint64_t addr;		/* the pool's address in the server */
-	uint64_t len;		/* the registered length: the whole pool */
+	uint64_t addr; /* the pool's address in the server */
+	uint64_t len; /* the registered length: the whole pool */
 	uint32_t rkey;
-	uint32_t seed;		/* the pattern of this run */
+	uint32_t seed; /* the pattern of this run */
 };
 
 /* byte I of the pattern: a seed per run, so old data never passes */
@@ -29,12 +29,15 @@ static inline uint8_t pattern_byte(uint32_t seed, size_t i)
 static inline struct ibv_cq *make_qp(struct rdma_cm_id *id, struct ibv_pd *pd)
 {
 	struct ibv_qp_init_attr attr = {
-		.cap = { .max_send_wr = 1, .max_recv_wr = 1,
-			 .max_send_sge = 1, .max_recv_sge = 1 },
+		.cap = { .max_send_wr = 1,
+				.max_recv_wr = 1,
+				.max_send_sge = 1,
+				.max_recv_sge = 1 },
 		.qp_type = IBV_QPT_RC,
 	};
 
-	attr.send_cq = attr.recv_cq = ibv_create_cq(id->verbs, 2, NULL, NULL, 0);
+	attr.send_cq = attr.recv_cq =
+			ibv_create_cq(id->verbs, 2, NULL, NULL, 0);
 	if (!attr.send_cq || rdma_create_qp(id, pd, &attr)) {
 		perror("create qp");
 		return NULL;
@@ -52,8 +55,8 @@ static inline int expect_event(struct rdma_event_channel *ch,
 	}
 	if ((*ev)->event != want) {
 		fprintf(stderr, "got %s (status %d), wanted %s\n",
-			rdma_event_str((*ev)->event), (*ev)->status,
-			rdma_event_str(want));
+				rdma_event_str((*ev)->event), (*ev)->status,
+				rdma_event_str(want));
 		rdma_ack_cm_event(*ev);
 		return -1;
 	}

@@ -20,8 +20,10 @@
 
 int main(int argc, char **argv)
 {
-	struct rdma_addrinfo hints = { .ai_flags = RAI_PASSIVE, .ai_port_space = RDMA_PS_TCP };
-	struct rdma_conn_param param = { .responder_resources = 1, .initiator_depth = 1 };
+	struct rdma_addrinfo hints = { .ai_flags = RAI_PASSIVE,
+		.ai_port_space = RDMA_PS_TCP };
+	struct rdma_conn_param param = { .responder_resources = 1,
+		.initiator_depth = 1 };
 	struct rdma_event_channel *ch;
 	struct rdma_cm_id *listen_id, *id;
 	struct rdma_cm_event *ev;
@@ -51,7 +53,8 @@ int main(int argc, char **argv)
 	}
 	pool = daxpool_map_get_addr(map);
 	if (daxpool_map_get_size(map) < PATTERN_LEN) {
-		fprintf(stderr, "%s: smaller than %u bytes\n", argv[1], PATTERN_LEN);
+		fprintf(stderr, "%s: smaller than %u bytes\n", argv[1],
+				PATTERN_LEN);
 		return 1;
 	}
 	seed = (uint32_t)time(NULL) ^ (uint32_t)getpid();
@@ -64,7 +67,8 @@ int main(int argc, char **argv)
 	}
 	ch = rdma_create_event_channel();
 	if (!ch || rdma_create_id(ch, &listen_id, NULL, RDMA_PS_TCP) ||
-	    rdma_bind_addr(listen_id, ai->ai_src_addr) || rdma_listen(listen_id, 1)) {
+			rdma_bind_addr(listen_id, ai->ai_src_addr) ||
+			rdma_listen(listen_id, 1)) {
 		perror("listen");
 		return 1;
 	}
@@ -81,8 +85,9 @@ int main(int argc, char **argv)
 		perror("ibv_alloc_pd");
 		return 1;
 	}
-	mr = daxpool_map_reg_mr(map, pd, IBV_ACCESS_LOCAL_WRITE |
-			IBV_ACCESS_REMOTE_WRITE | IBV_ACCESS_REMOTE_READ);
+	mr = daxpool_map_reg_mr(map, pd,
+			IBV_ACCESS_LOCAL_WRITE | IBV_ACCESS_REMOTE_WRITE |
+					IBV_ACCESS_REMOTE_READ);
 	if (!mr) {
 		char why[256];
 		int err = errno;
@@ -119,10 +124,10 @@ int main(int argc, char **argv)
 		bad += pool[i] != pattern_byte(seed, i);
 	if (bad)
 		printf("pool %s: %zu of %u bytes differ from the pattern\n",
-		       argv[1], bad, PATTERN_LEN);
+				argv[1], bad, PATTERN_LEN);
 	else
 		printf("pool %s: the client's %u-byte pattern is in the pool\n",
-		       argv[1], PATTERN_LEN);
+				argv[1], PATTERN_LEN);
 
 	/* the registration holds the pool until daxpool_map_dereg_mr */
 	rdma_destroy_qp(id);

@@ -42,8 +42,8 @@ static inline int forge_maps_column(const void *addr)
 	int col = -1;
 
 	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%lx-", &start) == 1 && start == (uintptr_t)addr &&
-		    strchr(line, '/')) {
+		if (sscanf(line, "%lx-", &start) == 1 &&
+				start == (uintptr_t)addr && strchr(line, '/')) {
 			col = (int)(strchr(line, '/') - line);
 			break;
 		}
@@ -72,7 +72,7 @@ static inline int forge_long_path(const char *cwd, int col, const char *devdir,
 
 		seg = seg > 200 ? 200 : seg;
 		if (want - len - 1 - seg == 1)
-			seg--;	/* never leave room for an empty name */
+			seg--; /* never leave room for an empty name */
 		path[len++] = '/';
 		memset(path + len, 'a', seg);
 		len += seg;

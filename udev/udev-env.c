@@ -23,12 +23,13 @@ int dp_udev_env(const struct daxpool_record *rec, const char *dev_uuid,
 {
 	int n;
 
-	if (strcasecmp(rec->uuid, dev_uuid) != 0 || !daxpool_is_uuid(rec->uuid)) {
+	if (strcasecmp(rec->uuid, dev_uuid) != 0 ||
+			!daxpool_is_uuid(rec->uuid)) {
 		*why = "the record is not this device's";
 		return -1;
 	}
 	if (daxpool_name_check(rec->name, NULL) || !safe_word(rec->owner) ||
-	    !safe_word(rec->group) || rec->mode > 07777) {
+			!safe_word(rec->group) || rec->mode > 07777) {
 		*why = "the record names something udev must not be handed";
 		return -1;
 	}
@@ -55,10 +56,10 @@ int dp_udev_env(const struct daxpool_record *rec, const char *dev_uuid,
 	}
 	/* a destroy or rename under way has closed the node: keep it so */
 	n = snprintf(out, len,
-		     "DAXPOOL_NAME=%s\nDAXPOOL_UUID=%s\nDAXPOOL_OWNER=%s\n"
-		     "DAXPOOL_GROUP=%s\nDAXPOOL_MODE=%04o\n",
-		     rec->name, rec->uuid, rec->owner, rec->group,
-		     closed ? 0 : rec->mode);
+			"DAXPOOL_NAME=%s\nDAXPOOL_UUID=%s\nDAXPOOL_OWNER=%s\n"
+			"DAXPOOL_GROUP=%s\nDAXPOOL_MODE=%04o\n",
+			rec->name, rec->uuid, rec->owner, rec->group,
+			closed ? 0 : rec->mode);
 	if (n < 0 || (size_t)n >= len) {
 		*why = "output too long";
 		return -1;

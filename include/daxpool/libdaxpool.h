@@ -48,8 +48,8 @@ int daxpool_new(struct daxpool_ctx **ctx);
 struct daxpool_ctx *daxpool_ref(struct daxpool_ctx *ctx);
 struct daxpool_ctx *daxpool_unref(struct daxpool_ctx *ctx);
 typedef void (*daxpool_log_fn)(struct daxpool_ctx *ctx, int priority,
-		const char *file, int line, const char *fn,
-		const char *format, va_list args);
+		const char *file, int line, const char *fn, const char *format,
+		va_list args);
 /* NULL: the default, stderr */
 void daxpool_set_log_fn(struct daxpool_ctx *ctx, daxpool_log_fn log_fn);
 /* Returns: the highest syslog priority logged (LOG_ERR, or $DAXPOOL_LOG) */
@@ -114,7 +114,7 @@ struct daxpool_pool *daxpool_pool_get_first(struct daxpool_ctx *ctx);
 struct daxpool_pool *daxpool_pool_get_next(struct daxpool_pool *pool);
 #define daxpool_pool_foreach(ctx, pool) \
 	for (pool = daxpool_pool_get_first(ctx); pool != NULL; \
-	     pool = daxpool_pool_get_next(pool))
+			pool = daxpool_pool_get_next(pool))
 /*
  * The pool of that name or uuid in *POOL. Returns: 0, -ENOENT (no such
  * pool) or -EINVAL (a name that breaks the rules), with *POOL NULL.
@@ -262,8 +262,8 @@ const char *daxpool_finding_get_failure(struct daxpool_finding *finding);
  * (not permitted), EINVAL (bad name or flags), EBUSY (being destroyed).
  */
 struct daxpool_map;
-struct daxpool_map *daxpool_map_open(struct daxpool_ctx *ctx,
-		const char *name, int flags);
+struct daxpool_map *daxpool_map_open(
+		struct daxpool_ctx *ctx, const char *name, int flags);
 /* Returns: the mapping's address, size, alignment, fd; the pool's name, uuid */
 void *daxpool_map_get_addr(struct daxpool_map *map);
 size_t daxpool_map_get_size(struct daxpool_map *map);

@@ -24,7 +24,8 @@ uint64_t dp_pmem_usable(uint64_t start, uint64_t ns_size, uint64_t align)
 	/* the data starts at least 2M-aligned, even for 4K pools (seen: 256M
 	 * namespace, 4K align, 250M usable) */
 	offset = ALIGN_UP(start + INFO_BLOCK + STRUCT_PAGE * npfns,
-			align > SZ_2M ? align : SZ_2M) - start;
+				 align > SZ_2M ? align : SZ_2M) -
+			start;
 	end = start + ns_size;
 	data_end = (end / align) * align;
 	if (data_end <= start + offset)
@@ -42,8 +43,8 @@ uint64_t dp_pmem_usable(uint64_t start, uint64_t ns_size, uint64_t align)
  * pools) whatever the size, where walking from the data size took seconds
  * for petabytes. 0 when it cannot be held at all.
  */
-uint64_t dp_pmem_namespace_size(uint64_t size, uint64_t align,
-		uint64_t region_align)
+uint64_t dp_pmem_namespace_size(
+		uint64_t size, uint64_t align, uint64_t region_align)
 {
 	uint64_t want, ns, lb;
 

@@ -16,8 +16,8 @@
 #include "backend/media.h"
 #include "backend/pmem.h"
 
-static struct ndctl_namespace *find_namespace(struct daxpool_ctx *ctx,
-		const char *uuid_str)
+static struct ndctl_namespace *find_namespace(
+		struct daxpool_ctx *ctx, const char *uuid_str)
 {
 	struct ndctl_ctx *nctx = dp_ndctl(ctx);
 	struct ndctl_namespace *ndns;
@@ -27,9 +27,9 @@ static struct ndctl_namespace *find_namespace(struct daxpool_ctx *ctx,
 
 	if (!nctx || uuid_parse(uuid_str, want))
 		return NULL;
-	ndctl_bus_foreach(nctx, bus)
-		ndctl_region_foreach(bus, region)
-			ndctl_namespace_foreach(region, ndns) {
+	ndctl_bus_foreach (nctx, bus)
+		ndctl_region_foreach (bus, region)
+			ndctl_namespace_foreach (region, ndns) {
 				ndctl_namespace_get_uuid(ndns, got);
 				if (uuid_compare(want, got) == 0)
 					return ndns;
@@ -48,7 +48,7 @@ static struct daxctl_dev *namespace_daxdev(struct ndctl_namespace *ndns)
 	dregion = ndctl_dax_get_daxctl_region(dax);
 	if (!dregion)
 		return NULL;
-	daxctl_dev_foreach(dregion, dev)
+	daxctl_dev_foreach (dregion, dev)
 		if (daxctl_dev_get_size(dev))
 			return dev;
 	return NULL;
@@ -68,11 +68,14 @@ static void pmem_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 		return;
 	}
 	snprintf(pool->region, sizeof(pool->region), "%s",
-			ndctl_region_get_devname(ndctl_namespace_get_region(ndns)));
+			ndctl_region_get_devname(
+					ndctl_namespace_get_region(ndns)));
 	snprintf(pool->namespace, sizeof(pool->namespace), "%s",
 			ndctl_namespace_get_devname(ndns));
 	snprintf(pool->label, sizeof(pool->label), "%s",
-			ndctl_namespace_get_alt_name(ndns) ? ndctl_namespace_get_alt_name(ndns) : "");
+			ndctl_namespace_get_alt_name(ndns) ?
+					ndctl_namespace_get_alt_name(ndns) :
+					"");
 	pool->ns_size = ndctl_namespace_get_size(ndns);
 	pool->numa_node = ndctl_namespace_get_numa_node(ndns);
 	dev = namespace_daxdev(ndns);
@@ -104,7 +107,7 @@ static bool region_supports_align(struct ndctl_region *region, uint64_t align)
 	if (!dax)
 		return false;
 	n = ndctl_dax_get_num_alignments(dax);
-	if (n <= 0)	/* old kernels: 4K and 2M always work */
+	if (n <= 0) /* old kernels: 4K and 2M always work */
 		return align <= SZ_2M;
 	for (i = 0; i < n; i++)
 		if (ndctl_dax_get_supported_alignment(dax, i) == align)
@@ -168,21 +171,25 @@ static int pick_region(struct daxpool_ctx *ctx,
 	struct ndctl_bus *bus;
 	bool named = false, candidate = false;
 
-	ndctl_bus_foreach(dp_ndctl(ctx), bus)
-		ndctl_region_foreach(bus, region) {
+	ndctl_bus_foreach (dp_ndctl(ctx), bus)
+		ndctl_region_foreach (bus, region) {
 			uint64_t ext, need;
 			unsigned long labels, need_labels = 2;
 			const char *dimm = NULL;
 
-			if (args->region && !region_matches(region, args->region))
+			if (args->region &&
+					!region_matches(region, args->region))
 				continue;
 			named = true;
-			if (ndctl_region_get_type(region) != ND_DEVICE_REGION_PMEM)
+			if (ndctl_region_get_type(region) !=
+					ND_DEVICE_REGION_PMEM)
 				continue;
 			if (args->numa_node >= 0 &&
-			    ndctl_region_get_numa_node(region) != args->numa_node)
+					ndctl_region_get_numa_node(region) !=
+							args->numa_node)
 				continue;
-			if (ndctl_region_get_nstype(region) != ND_DEVICE_NAMESPACE_PMEM) {
+			if (ndctl_region_get_nstype(region) !=
+					ND_DEVICE_NAMESPACE_PMEM) {
 				labelless = ndctl_region_get_devname(region);
 				continue;
 			}
@@ -193,7 +200,7 @@ static int pick_region(struct daxpool_ctx *ctx,
 				continue;
 			}
 			if (!ndctl_region_is_enabled(region) ||
-			    ndctl_region_get_ro(region))
+					ndctl_region_get_ro(region))
 				continue;
 			if (!region_supports_align(region, align)) {
 				noalign = ndctl_region_get_devname(region);
@@ -236,7 +243,8 @@ static int pick_region(struct daxpool_ctx *ctx,
 		return 0;
 	}
 	if (args->region && !named)
-		return dp_fail(ctx, ENOENT, "no region '%s' (see 'ndctl list -R')",
+		return dp_fail(ctx, ENOENT,
+				"no region '%s' (see 'ndctl list -R')",
 				args->region);
 	if (on_ram && !candidate)
 		return dp_fail(ctx, EINVAL,
@@ -258,14 +266,17 @@ static int pick_region(struct daxpool_ctx *ctx,
 		dp_fmt_size(have, sizeof(have), biggest);
 		return dp_fail(ctx, ENOSPC,
 				"no free extent large enough for %s in %s (largest free extent: %s in %s)",
-				want, args->region ? args->region : "any labeled pmem region",
+				want,
+				args->region ? args->region :
+					       "any labeled pmem region",
 				have, biggest_in);
 	}
 	if (args->numa_node >= 0)
 		return dp_fail(ctx, ENODEV,
 				"no labeled pmem region on NUMA node %d",
 				args->numa_node);
-	return dp_fail(ctx, ENODEV, "no labeled pmem region found (see 'ndctl list -R')");
+	return dp_fail(ctx, ENODEV,
+			"no labeled pmem region found (see 'ndctl list -R')");
 }
 
 /*
@@ -291,11 +302,13 @@ static int size_namespace(struct daxpool_ctx *ctx, struct ndctl_region *region,
 					"%s: not enough free space for the pool and its metadata",
 					rname);
 		if (rc)
-			return dp_fail(ctx, -rc, "%s refused a namespace of %llu bytes: %s",
-					rname, (unsigned long long)*ns_size, strerror(-rc));
+			return dp_fail(ctx, -rc,
+					"%s refused a namespace of %llu bytes: %s",
+					rname, (unsigned long long)*ns_size,
+					strerror(-rc));
 		start = ndctl_namespace_get_resource(ndns);
 		if (start == ULLONG_MAX ||
-		    dp_pmem_usable(start, *ns_size, align) >= want)
+				dp_pmem_usable(start, *ns_size, align) >= want)
 			return 0;
 		*ns_size += ralign;
 	}
@@ -312,7 +325,8 @@ static int try_namespace(struct daxpool_ctx *ctx, struct ndctl_region *region,
 	int rc;
 
 	if (!ndns || !ndctl_namespace_is_configuration_idle(ndns))
-		return dp_fail(ctx, EBUSY, "%s has no idle namespace seed", rname);
+		return dp_fail(ctx, EBUSY, "%s has no idle namespace seed",
+				rname);
 	dp_durable_write(ctx, "namespace");
 	uuid_parse(pool->rec.uuid, uuid);
 	rc = ndctl_namespace_set_uuid(ndns, uuid);
@@ -353,13 +367,16 @@ static int try_namespace(struct daxpool_ctx *ctx, struct ndctl_region *region,
 		ndctl_dax_set_namespace(dax, NULL);
 		ndctl_namespace_disable_invalidate(ndns);
 		ndctl_namespace_delete(ndns);
-		return dp_fail(ctx, -rc, "%s: cannot enable device-dax on %s: %s",
-				rname, ndctl_namespace_get_devname(ndns), strerror(-rc));
+		return dp_fail(ctx, -rc,
+				"%s: cannot enable device-dax on %s: %s", rname,
+				ndctl_namespace_get_devname(ndns),
+				strerror(-rc));
 	}
 	return 0;
 }
 
-static int release_namespace(struct daxpool_ctx *ctx, struct ndctl_namespace *ndns)
+static int release_namespace(
+		struct daxpool_ctx *ctx, struct ndctl_namespace *ndns)
 {
 	const char *name = ndctl_namespace_get_devname(ndns);
 	int rc;
@@ -477,7 +494,7 @@ static int pmem_release(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 		return dp_fail(ctx, ENXIO, "cannot open libndctl");
 	ndns = find_namespace(ctx, pool->rec.uuid);
 	if (!ndns)
-		return 0;	/* already gone: the record is all that is left */
+		return 0; /* already gone: the record is all that is left */
 	rc = release_namespace(ctx, ndns);
 	dp_ndctl_reset(ctx);
 	return rc;
@@ -516,20 +533,23 @@ static int pmem_relabel(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 		return dp_fail(ctx, ENXIO, "cannot open libndctl");
 	ndns = find_namespace(ctx, pool->rec.uuid);
 	if (!ndns)
-		return dp_fail(ctx, ENOENT, "no namespace carries the pool's uuid");
+		return dp_fail(ctx, ENOENT,
+				"no namespace carries the pool's uuid");
 	name = ndctl_namespace_get_devname(ndns);
 	dp_durable_write(ctx, "namespace");
 	rc = ndctl_namespace_disable_safe(ndns);
 	if (rc)
-		return dp_fail(ctx, -rc, "cannot disable %s: %s", name, strerror(-rc));
+		return dp_fail(ctx, -rc, "cannot disable %s: %s", name,
+				strerror(-rc));
 	rc = ndctl_namespace_set_alt_name(ndns, pool->rec.name);
 	rc2 = ndctl_namespace_enable(ndns);
 	dp_ndctl_reset(ctx);
 	if (rc2 < 0)
-		return dp_fail(ctx, -rc2, "cannot enable %s again: %s", name, strerror(-rc2));
+		return dp_fail(ctx, -rc2, "cannot enable %s again: %s", name,
+				strerror(-rc2));
 	if (rc)
-		return dp_fail(ctx, -rc, "cannot write the label of %s: %s", name,
-				strerror(-rc));
+		return dp_fail(ctx, -rc, "cannot write the label of %s: %s",
+				name, strerror(-rc));
 	return 0;
 }
 

@@ -98,8 +98,8 @@ static int relabel(struct dp_journal *j, void *arg)
 }
 
 /* root, the admin lock, and a fresh look at the pool; NULL with *rc set */
-static struct daxpool_pool *begin_change(struct daxpool_pool *pool,
-		const char *what, int *rc)
+static struct daxpool_pool *begin_change(
+		struct daxpool_pool *pool, const char *what, int *rc)
 {
 	struct daxpool_ctx *ctx = pool->ctx;
 	char uuid[37];
@@ -138,8 +138,8 @@ static int end_change(struct daxpool_ctx *ctx, int rc)
 }
 
 /* nothing moves, so owner and mode change even while the pool is in use */
-DAXPOOL_EXPORT int daxpool_pool_set_owner(struct daxpool_pool *pool,
-		const char *owner, const char *group)
+DAXPOOL_EXPORT int daxpool_pool_set_owner(
+		struct daxpool_pool *pool, const char *owner, const char *group)
 {
 	struct daxpool_ctx *ctx = pool->ctx;
 	struct daxpool_record rec;
@@ -151,9 +151,13 @@ DAXPOOL_EXPORT int daxpool_pool_set_owner(struct daxpool_pool *pool,
 
 	dp_clear_error(ctx);
 	rec = pool->rec;
-	if (owner && (rc = dp_resolve_owner(ctx, owner, rec.owner, sizeof(rec.owner), &uid)))
+	if (owner &&
+			(rc = dp_resolve_owner(ctx, owner, rec.owner,
+					 sizeof(rec.owner), &uid)))
 		return rc;
-	if (group && (rc = dp_resolve_group(ctx, group, rec.group, sizeof(rec.group), &gid)))
+	if (group &&
+			(rc = dp_resolve_group(ctx, group, rec.group,
+					 sizeof(rec.group), &gid)))
 		return rc;
 	cur = begin_change(pool, "changing", &rc);
 	if (!cur)
@@ -167,8 +171,8 @@ DAXPOOL_EXPORT int daxpool_pool_set_owner(struct daxpool_pool *pool,
 	return end_change(ctx, rc);
 }
 
-DAXPOOL_EXPORT int daxpool_pool_set_mode(struct daxpool_pool *pool,
-		unsigned int mode)
+DAXPOOL_EXPORT int daxpool_pool_set_mode(
+		struct daxpool_pool *pool, unsigned int mode)
 {
 	struct daxpool_ctx *ctx = pool->ctx;
 	struct daxpool_pool *cur;
@@ -177,7 +181,8 @@ DAXPOOL_EXPORT int daxpool_pool_set_mode(struct daxpool_pool *pool,
 
 	dp_clear_error(ctx);
 	if (mode > 07777)
-		return dp_fail(ctx, EINVAL, "mode must be octal, at most 07777");
+		return dp_fail(ctx, EINVAL,
+				"mode must be octal, at most 07777");
 	cur = begin_change(pool, "changing", &rc);
 	if (!cur)
 		return rc;
@@ -196,8 +201,8 @@ DAXPOOL_EXPORT int daxpool_pool_set_mode(struct daxpool_pool *pool,
  * mapping, so an idle pool's label is renamed now and a busy pool keeps
  * the old label name until 'daxpool rename NAME NAME' finds it idle.
  */
-DAXPOOL_EXPORT int daxpool_pool_rename(struct daxpool_pool *pool,
-		const char *name)
+DAXPOOL_EXPORT int daxpool_pool_rename(
+		struct daxpool_pool *pool, const char *name)
 {
 	struct daxpool_ctx *ctx = pool->ctx;
 	const struct dp_backend *be;

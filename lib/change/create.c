@@ -16,8 +16,8 @@
 #include "change/journal.h"
 
 static int validate_create(struct daxpool_ctx *ctx,
-		const struct daxpool_create_args *args, struct daxpool_record *rec,
-		uid_t *uid, gid_t *gid)
+		const struct daxpool_create_args *args,
+		struct daxpool_record *rec, uid_t *uid, gid_t *gid)
 {
 	const char *why;
 	int rc;
@@ -36,9 +36,10 @@ static int validate_create(struct daxpool_ctx *ctx,
 		return dp_fail(ctx, EINVAL, "align must be 4K, 2M or 1G");
 	rec->mode = args->mode < 0 ? 0600 : (unsigned int)args->mode;
 	if (args->mode > 07777)
-		return dp_fail(ctx, EINVAL, "mode must be octal, at most 07777");
-	rc = dp_resolve_owner(ctx, args->owner ? args->owner : "root", rec->owner,
-			sizeof(rec->owner), uid);
+		return dp_fail(ctx, EINVAL,
+				"mode must be octal, at most 07777");
+	rc = dp_resolve_owner(ctx, args->owner ? args->owner : "root",
+			rec->owner, sizeof(rec->owner), uid);
 	if (!rc)
 		rc = dp_resolve_group(ctx, args->group ? args->group : "root",
 				rec->group, sizeof(rec->group), gid);
@@ -99,7 +100,8 @@ static int zero(struct dp_journal *j, void *arg)
  * the next activate.
  */
 static int pool_create(struct daxpool_ctx *ctx,
-		const struct daxpool_create_args *args, struct daxpool_pool **out)
+		const struct daxpool_create_args *args,
+		struct daxpool_pool **out)
 {
 	const struct dp_backend *be;
 	struct daxpool_pool *pool;
@@ -219,8 +221,8 @@ DAXPOOL_EXPORT void daxpool_create_free(struct daxpool_create *req)
 	free(req);
 }
 
-DAXPOOL_EXPORT int daxpool_create_set_type(struct daxpool_create *req,
-		enum daxpool_type type)
+DAXPOOL_EXPORT int daxpool_create_set_type(
+		struct daxpool_create *req, enum daxpool_type type)
 {
 	if (!req || (type != DAXPOOL_TYPE_PMEM && type != DAXPOOL_TYPE_RAM))
 		return -EINVAL;
@@ -239,29 +241,32 @@ static int set_string(char *buf, size_t len, const char **field, const char *s)
 	return 0;
 }
 
-DAXPOOL_EXPORT int daxpool_create_set_region(struct daxpool_create *req,
-		const char *region)
+DAXPOOL_EXPORT int daxpool_create_set_region(
+		struct daxpool_create *req, const char *region)
 {
-	return req ? set_string(req->region, sizeof(req->region), &req->args.region,
-			region) : -EINVAL;
+	return req ? set_string(req->region, sizeof(req->region),
+				     &req->args.region, region) :
+		     -EINVAL;
 }
 
-DAXPOOL_EXPORT int daxpool_create_set_owner(struct daxpool_create *req,
-		const char *owner)
+DAXPOOL_EXPORT int daxpool_create_set_owner(
+		struct daxpool_create *req, const char *owner)
 {
-	return req ? set_string(req->owner, sizeof(req->owner), &req->args.owner,
-			owner) : -EINVAL;
+	return req ? set_string(req->owner, sizeof(req->owner),
+				     &req->args.owner, owner) :
+		     -EINVAL;
 }
 
-DAXPOOL_EXPORT int daxpool_create_set_group(struct daxpool_create *req,
-		const char *group)
+DAXPOOL_EXPORT int daxpool_create_set_group(
+		struct daxpool_create *req, const char *group)
 {
-	return req ? set_string(req->group, sizeof(req->group), &req->args.group,
-			group) : -EINVAL;
+	return req ? set_string(req->group, sizeof(req->group),
+				     &req->args.group, group) :
+		     -EINVAL;
 }
 
-DAXPOOL_EXPORT int daxpool_create_set_numa_node(struct daxpool_create *req,
-		int node)
+DAXPOOL_EXPORT int daxpool_create_set_numa_node(
+		struct daxpool_create *req, int node)
 {
 	if (!req || node < -1)
 		return -EINVAL;
@@ -269,8 +274,8 @@ DAXPOOL_EXPORT int daxpool_create_set_numa_node(struct daxpool_create *req,
 	return 0;
 }
 
-DAXPOOL_EXPORT int daxpool_create_set_align(struct daxpool_create *req,
-		uint64_t align)
+DAXPOOL_EXPORT int daxpool_create_set_align(
+		struct daxpool_create *req, uint64_t align)
 {
 	if (!req || (align != SZ_4K && align != SZ_2M && align != SZ_1G))
 		return -EINVAL;
@@ -278,8 +283,8 @@ DAXPOOL_EXPORT int daxpool_create_set_align(struct daxpool_create *req,
 	return 0;
 }
 
-DAXPOOL_EXPORT int daxpool_create_set_mode(struct daxpool_create *req,
-		unsigned int mode)
+DAXPOOL_EXPORT int daxpool_create_set_mode(
+		struct daxpool_create *req, unsigned int mode)
 {
 	if (!req || mode > 07777)
 		return -EINVAL;
@@ -287,7 +292,8 @@ DAXPOOL_EXPORT int daxpool_create_set_mode(struct daxpool_create *req,
 	return 0;
 }
 
-DAXPOOL_EXPORT int daxpool_create_set_zero(struct daxpool_create *req, bool zero)
+DAXPOOL_EXPORT int daxpool_create_set_zero(
+		struct daxpool_create *req, bool zero)
 {
 	if (!req)
 		return -EINVAL;
@@ -305,8 +311,8 @@ DAXPOOL_EXPORT int daxpool_create_set_progress(struct daxpool_create *req,
 	return 0;
 }
 
-DAXPOOL_EXPORT int daxpool_create_run(struct daxpool_create *req,
-		struct daxpool_pool **pool)
+DAXPOOL_EXPORT int daxpool_create_run(
+		struct daxpool_create *req, struct daxpool_pool **pool)
 {
 	if (pool)
 		*pool = NULL;

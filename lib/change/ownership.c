@@ -154,7 +154,7 @@ int dp_apply_ownership(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	bool ok, up;
 
 	if (!pool->chardev[0])
-		return 0;	/* no device now: udev applies it when one comes */
+		return 0; /* no device now: udev applies it when one comes */
 	ok = wanted(pool, &w);
 	if (!ok && !pool->rec.conflict)
 		dp_warn(ctx, "owner '%s' or group '%s' does not exist: the pool is kept root-only",
@@ -180,7 +180,8 @@ int dp_apply_ownership(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 				dev, pool->rec.name);
 	}
 	if (chown(dev, w.uid, w.gid) < 0 || chmod(dev, w.mode) < 0)
-		return dp_fail(ctx, errno, "cannot set owner and mode of %s: %s",
-				dev, strerror(errno));
+		return dp_fail(ctx, errno,
+				"cannot set owner and mode of %s: %s", dev,
+				strerror(errno));
 	return 0;
 }

@@ -25,7 +25,7 @@
 struct zero_job {
 	uint8_t *base;
 	uint64_t size;
-	atomic_uint_fast64_t next;	/* next chunk offset to take */
+	atomic_uint_fast64_t next; /* next chunk offset to take */
 	atomic_uint_fast64_t done;
 	/* a page that could not be written (poison): the first one seen */
 	atomic_uintptr_t bad_addr;
@@ -53,7 +53,8 @@ static void on_sigbus(int sig, siginfo_t *si, void *uc)
 	/* not ours: as if we had never been here */
 	if (old_bus.sa_flags & SA_SIGINFO && old_bus.sa_sigaction) {
 		old_bus.sa_sigaction(sig, si, uc);
-	} else if (old_bus.sa_handler != SIG_IGN && old_bus.sa_handler != SIG_DFL) {
+	} else if (old_bus.sa_handler != SIG_IGN &&
+			old_bus.sa_handler != SIG_DFL) {
 		old_bus.sa_handler(sig);
 	} else {
 		signal(sig, SIG_DFL);
@@ -104,12 +105,12 @@ static void zero_range(uint8_t *p, uint64_t len)
 }
 
 /* take chunks until none is left or one fails; returns on SIGBUS too */
-static void zero_chunks(struct zero_job *job, daxpool_progress_fn progress,
-		void *arg)
+static void zero_chunks(
+		struct zero_job *job, daxpool_progress_fn progress, void *arg)
 {
 	sigjmp_buf jmp;
 
-	if (sigsetjmp(jmp, 1)) {	/* 1: SIGBUS unblocked again on the way out */
+	if (sigsetjmp(jmp, 1)) { /* 1: SIGBUS unblocked again on the way out */
 		zero_jmp = NULL;
 		if (atomic_fetch_add(&job->failed, 1) == 0)
 			atomic_store(&job->bad_addr, zero_fault);
@@ -137,9 +138,8 @@ static void *zero_worker(void *arg)
 	return NULL;
 }
 
-int dp_zero_device(struct daxpool_ctx *ctx, const char *devpath,
-		uint64_t size, uint64_t align, daxpool_progress_fn progress,
-		void *arg)
+int dp_zero_device(struct daxpool_ctx *ctx, const char *devpath, uint64_t size,
+		uint64_t align, daxpool_progress_fn progress, void *arg)
 {
 	pthread_t tid[16];
 	sigset_t all, old_mask;
@@ -186,10 +186,14 @@ int dp_zero_device(struct daxpool_ctx *ctx, const char *devpath,
 	sigbus_release();
 	if (atomic_load(&job.failed)) {
 		uintptr_t bad = atomic_load(&job.bad_addr);
-		uint64_t at = bad >= (uintptr_t)job.base ? bad - (uintptr_t)job.base : 0;
+		uint64_t at = bad >= (uintptr_t)job.base ?
+				bad - (uintptr_t)job.base :
+				0;
 
-		rc = dp_fail(ctx, EIO, "zeroing %s failed: the memory at offset %llu (0x%llx) of the pool cannot be written (a poisoned page, or the device went away); see 'ndctl list -N --media-errors'",
-				devpath, (unsigned long long)at, (unsigned long long)at);
+		rc = dp_fail(ctx, EIO,
+				"zeroing %s failed: the memory at offset %llu (0x%llx) of the pool cannot be written (a poisoned page, or the device went away); see 'ndctl list -N --media-errors'",
+				devpath, (unsigned long long)at,
+				(unsigned long long)at);
 	} else if (progress) {
 		progress(size, size, arg);
 	}

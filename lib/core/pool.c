@@ -140,7 +140,8 @@ DAXPOOL_EXPORT void daxpool_invalidate(struct daxpool_ctx *ctx)
 	dp_ndctl_reset(ctx);
 }
 
-DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_get_first(struct daxpool_ctx *ctx)
+DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_get_first(
+		struct daxpool_ctx *ctx)
 {
 	load_pools(ctx);
 	return first_live(ctx->pools);
@@ -148,7 +149,8 @@ DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_get_first(struct daxpool_ctx *c
 
 /* from any pool, even one that went away meanwhile: the list never loses
  * an object, so a loop that changes its pools goes on where it was */
-DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_get_next(struct daxpool_pool *pool)
+DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_get_next(
+		struct daxpool_pool *pool)
 {
 	load_pools(pool->ctx);
 	return first_live(pool->next);
@@ -177,32 +179,85 @@ DAXPOOL_EXPORT int daxpool_pool_find(struct daxpool_ctx *ctx, const char *id,
 	return -ENOENT;
 }
 
-DAXPOOL_EXPORT const char *daxpool_pool_get_name(struct daxpool_pool *p) { return p->rec.name; }
-DAXPOOL_EXPORT const char *daxpool_pool_get_uuid(struct daxpool_pool *p) { return p->rec.uuid; }
-DAXPOOL_EXPORT enum daxpool_type daxpool_pool_get_type(struct daxpool_pool *p) { return p->rec.type; }
-DAXPOOL_EXPORT const char *daxpool_pool_get_type_name(struct daxpool_pool *p) { return dp_type_name(p->rec.type); }
-DAXPOOL_EXPORT uint64_t daxpool_pool_get_align(struct daxpool_pool *p) { return p->rec.align; }
-DAXPOOL_EXPORT const char *daxpool_pool_get_region(struct daxpool_pool *p) { return p->region; }
-DAXPOOL_EXPORT const char *daxpool_pool_get_chardev(struct daxpool_pool *p) { return p->chardev; }
-DAXPOOL_EXPORT const char *daxpool_pool_get_path(struct daxpool_pool *p) { return p->path; }
-DAXPOOL_EXPORT const char *daxpool_pool_get_owner(struct daxpool_pool *p) { return p->rec.owner; }
-DAXPOOL_EXPORT const char *daxpool_pool_get_group(struct daxpool_pool *p) { return p->rec.group; }
-DAXPOOL_EXPORT unsigned int daxpool_pool_get_mode(struct daxpool_pool *p) { return p->rec.mode; }
-DAXPOOL_EXPORT int daxpool_pool_get_numa_node(struct daxpool_pool *p) { return p->numa_node; }
+DAXPOOL_EXPORT const char *daxpool_pool_get_name(struct daxpool_pool *p)
+{
+	return p->rec.name;
+}
+DAXPOOL_EXPORT const char *daxpool_pool_get_uuid(struct daxpool_pool *p)
+{
+	return p->rec.uuid;
+}
+DAXPOOL_EXPORT enum daxpool_type daxpool_pool_get_type(struct daxpool_pool *p)
+{
+	return p->rec.type;
+}
+DAXPOOL_EXPORT const char *daxpool_pool_get_type_name(struct daxpool_pool *p)
+{
+	return dp_type_name(p->rec.type);
+}
+DAXPOOL_EXPORT uint64_t daxpool_pool_get_align(struct daxpool_pool *p)
+{
+	return p->rec.align;
+}
+DAXPOOL_EXPORT const char *daxpool_pool_get_region(struct daxpool_pool *p)
+{
+	return p->region;
+}
+DAXPOOL_EXPORT const char *daxpool_pool_get_chardev(struct daxpool_pool *p)
+{
+	return p->chardev;
+}
+DAXPOOL_EXPORT const char *daxpool_pool_get_path(struct daxpool_pool *p)
+{
+	return p->path;
+}
+DAXPOOL_EXPORT const char *daxpool_pool_get_owner(struct daxpool_pool *p)
+{
+	return p->rec.owner;
+}
+DAXPOOL_EXPORT const char *daxpool_pool_get_group(struct daxpool_pool *p)
+{
+	return p->rec.group;
+}
+DAXPOOL_EXPORT unsigned int daxpool_pool_get_mode(struct daxpool_pool *p)
+{
+	return p->rec.mode;
+}
+DAXPOOL_EXPORT int daxpool_pool_get_numa_node(struct daxpool_pool *p)
+{
+	return p->numa_node;
+}
 DAXPOOL_EXPORT enum daxpool_state daxpool_pool_get_state(struct daxpool_pool *p)
 {
 	return p->state;
 }
-DAXPOOL_EXPORT const char *daxpool_pool_get_namespace(struct daxpool_pool *p) { return p->namespace; }
-DAXPOOL_EXPORT const char *daxpool_pool_get_label(struct daxpool_pool *p) { return p->label; }
-DAXPOOL_EXPORT uint64_t daxpool_pool_get_requested_size(struct daxpool_pool *p) { return p->rec.size; }
-DAXPOOL_EXPORT uint64_t daxpool_pool_get_namespace_size(struct daxpool_pool *p) { return p->ns_size; }
-DAXPOOL_EXPORT int64_t daxpool_pool_get_created(struct daxpool_pool *p) { return p->rec.created; }
-DAXPOOL_EXPORT struct daxpool_ctx *daxpool_pool_get_ctx(struct daxpool_pool *p) { return p->ctx; }
+DAXPOOL_EXPORT const char *daxpool_pool_get_namespace(struct daxpool_pool *p)
+{
+	return p->namespace;
+}
+DAXPOOL_EXPORT const char *daxpool_pool_get_label(struct daxpool_pool *p)
+{
+	return p->label;
+}
+DAXPOOL_EXPORT uint64_t daxpool_pool_get_requested_size(struct daxpool_pool *p)
+{
+	return p->rec.size;
+}
+DAXPOOL_EXPORT uint64_t daxpool_pool_get_namespace_size(struct daxpool_pool *p)
+{
+	return p->ns_size;
+}
+DAXPOOL_EXPORT int64_t daxpool_pool_get_created(struct daxpool_pool *p)
+{
+	return p->rec.created;
+}
+DAXPOOL_EXPORT struct daxpool_ctx *daxpool_pool_get_ctx(struct daxpool_pool *p)
+{
+	return p->ctx;
+}
 
 /* the usable size the device really has; the request while it is absent */
 DAXPOOL_EXPORT uint64_t daxpool_pool_get_size(struct daxpool_pool *p)
 {
 	return p->dev_size ? p->dev_size : p->rec.size;
 }
-

@@ -18,11 +18,11 @@
 
 #define DAXPOOL_EXPORT __attribute__((visibility("default")))
 
-#define SZ_4K  (4096ULL)
-#define SZ_2M  (2ULL << 20)
+#define SZ_4K (4096ULL)
+#define SZ_2M (2ULL << 20)
 #define SZ_16M (16ULL << 20)
-#define SZ_1G  (1ULL << 30)
-#define ALIGN_UP(x, a) ((((x) + (a) - 1) / (a)) * (a))
+#define SZ_1G (1ULL << 30)
+#define ALIGN_UP(x, a) ((((x) + (a)-1) / (a)) * (a))
 
 struct ndctl_ctx;
 struct daxctl_ctx;
@@ -44,12 +44,12 @@ struct daxpool_record {
 	char name[DAXPOOL_NAME_MAX + 1];
 	char uuid[37];
 	enum daxpool_type type;
-	uint64_t size;		/* requested */
+	uint64_t size; /* requested */
 	uint64_t align;
 	char owner[64];
 	char group[64];
 	unsigned int mode;
-	char region[64];	/* region device at creation, informational */
+	char region[64]; /* region device at creation, informational */
 	int64_t created;
 	enum dp_intent intent;
 	/* ram: its exact physical ranges, "0xSTART-0xEND,..." (identify.h),
@@ -68,12 +68,12 @@ struct daxpool_create_args {
 	const char *name;
 	uint64_t size;
 	enum daxpool_type type;
-	const char *region;	/* NULL: best fit */
-	int numa_node;		/* -1: any */
-	uint64_t align;		/* 0: 2M */
-	const char *owner;	/* NULL: root */
-	const char *group;	/* NULL: root */
-	int mode;		/* -1: 0600 */
+	const char *region; /* NULL: best fit */
+	int numa_node; /* -1: any */
+	uint64_t align; /* 0: 2M */
+	const char *owner; /* NULL: root */
+	const char *group; /* NULL: root */
+	int mode; /* -1: 0600 */
 	bool no_zero;
 	daxpool_progress_fn progress;
 	void *progress_arg;
@@ -85,7 +85,7 @@ struct daxpool_pool {
 	struct daxpool_ctx *ctx;
 	struct daxpool_pool *next;
 	const struct dp_backend *ops; /* its kind's backend; NULL: unsupported */
-	bool live;		/* in the registry at the last look */
+	bool live; /* in the registry at the last look */
 	struct daxpool_record rec;
 	/* from the kernel, refreshed on enumeration */
 	char region[64];
@@ -93,14 +93,14 @@ struct daxpool_pool {
 	char chardev[64];
 	char path[DAXPOOL_NAME_MAX + 32];
 	enum daxpool_state state;
-	char label[DAXPOOL_NAME_MAX + 1];	/* name in the namespace label */
+	char label[DAXPOOL_NAME_MAX + 1]; /* name in the namespace label */
 	uint64_t dev_size;
 	uint64_t ns_size;
 	int numa_node;
 };
 
 struct daxpool_ctx {
-	int refcount;		/* atomic: maps hold references */
+	int refcount; /* atomic: maps hold references */
 	/*
 	 * daxpool_map_open may be called from many threads at once: it holds
 	 * this while it uses the context (the remembered pool, libndctl, the
@@ -139,7 +139,7 @@ void dp_log_stderr(struct daxpool_ctx *ctx, int priority, const char *file,
 		int line, const char *fn, const char *format, va_list args);
 void daxpool_log(struct daxpool_ctx *ctx, int priority, const char *file,
 		int line, const char *fn, const char *format, ...)
-	__attribute__((format(printf, 6, 7)));
+		__attribute__((format(printf, 6, 7)));
 
 #define dp_log_cond(ctx, prio, ...) \
 	do { \
@@ -154,11 +154,11 @@ void daxpool_log(struct daxpool_ctx *ctx, int priority, const char *file,
 /* record why an operation failed, for daxpool_get_error(); the first
  * failure since dp_clear_error() is kept; returns -errnum */
 int dp_fail(struct daxpool_ctx *ctx, int errnum, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+		__attribute__((format(printf, 3, 4)));
 void dp_clear_error(struct daxpool_ctx *ctx);
 /* something the user should know although the operation succeeded */
 void dp_warn(struct daxpool_ctx *ctx, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+		__attribute__((format(printf, 2, 3)));
 /* let udev apply owner, group, mode and link; do it directly without udev */
 int dp_apply_ownership(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
 /* the node and its link already say what the record says */
@@ -193,9 +193,8 @@ void dp_pools_free(struct daxpool_ctx *ctx);
 void *dp_map_aligned(int fd, uint64_t size, uint64_t align, int prot,
 		void **resv, size_t *resv_len);
 /* zero a pool's device with durable non-temporal stores */
-int dp_zero_device(struct daxpool_ctx *ctx, const char *devpath,
-		uint64_t size, uint64_t align, daxpool_progress_fn progress,
-		void *arg);
+int dp_zero_device(struct daxpool_ctx *ctx, const char *devpath, uint64_t size,
+		uint64_t align, daxpool_progress_fn progress, void *arg);
 
 /* run-state.c: RUNDIR/KIND/UUID in BUF (its directory made first with
  * MAKE_DIR); 0, or -1 for a bad uuid or a short buffer */
@@ -224,7 +223,7 @@ void dp_admin_unlock(struct daxpool_ctx *ctx);
 /* pure helpers shared with the unit tests */
 /* decimal digits only, at most MAX: 0, -EINVAL or -ERANGE */
 int dp_parse_uint(const char *str, unsigned long max, unsigned long *out);
-#define DP_ID_MAX 4294967294UL	/* (uid_t)-1 means "no change" to the kernel */
+#define DP_ID_MAX 4294967294UL /* (uid_t)-1 means "no change" to the kernel */
 const char *dp_type_name(enum daxpool_type type);
 /* "64 MiB": the largest unit that divides V exactly, for messages */
 void dp_fmt_size(char *buf, size_t len, uint64_t v);

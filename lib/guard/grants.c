@@ -35,19 +35,21 @@ void dp_grants_remember(const char *uuid, const char *devpath)
 	if (stat(devpath, &st) < 0 || !S_ISCHR(st.st_mode) ||
 			dp_run_path("grants", uuid, true, path, sizeof(path)))
 		return;
-	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+			0644);
 	if (fd < 0)
 		return;
 	n = snprintf(line, sizeof(line), "%u %u %o\n", (unsigned int)st.st_uid,
-			(unsigned int)st.st_gid, (unsigned int)(st.st_mode & 07777));
+			(unsigned int)st.st_gid,
+			(unsigned int)(st.st_mode & 07777));
 	if (write(fd, line, (size_t)n) != n) {
 		/* a short record would be misread: better none */
 	}
 	close(fd);
 }
 
-void dp_grants_load(const char *uuid, const struct stat *node,
-		struct dp_grants *g)
+void dp_grants_load(
+		const char *uuid, const struct stat *node, struct dp_grants *g)
 {
 	unsigned int uid, gid, mode;
 	char path[160];
@@ -122,13 +124,13 @@ bool dp_grants_admit(const struct dp_grants *g, int tid)
 		return true;
 	for (i = 0; i < g->nuids; i++)
 		uids[i] = (unsigned int)g->uids[i];
-	uids[g->nuids] = 0;	/* root opens anything */
+	uids[g->nuids] = 0; /* root opens anything */
 	for (i = 0; i < g->ngids; i++)
 		gids[i] = (unsigned int)g->gids[i];
 	snprintf(path, sizeof(path), "/proc/%d/status", tid);
 	f = fopen(path, "re");
 	if (!f)
-		return true;	/* cannot tell: assume the worst */
+		return true; /* cannot tell: assume the worst */
 	/* a Groups: line may be long (65536 groups): no fixed buffer */
 	while (!admit && getline(&line, &cap_len, f) > 0) {
 		if (strncmp(line, "Uid:", 4) == 0)

@@ -19,8 +19,8 @@ struct dp_grants {
 /* before the node's owner, group or mode change: keep what it admits now */
 void dp_grants_remember(const char *uuid, const char *devpath);
 /* what NODE admits now, and what it admitted since boot */
-void dp_grants_load(const char *uuid, const struct stat *node,
-		struct dp_grants *g);
+void dp_grants_load(
+		const char *uuid, const struct stat *node, struct dp_grants *g);
 /* the pool is gone: nothing to remember */
 void dp_grants_forget(const char *uuid);
 /* could thread TID's credentials have opened the node? (root: always) */

@@ -39,7 +39,8 @@ int dp_holders_add(struct dp_holders *h, pid_t pid, const char *fmt, ...)
 
 	if (h->n == h->cap) {
 		int cap = h->cap ? h->cap * 2 : 8;
-		struct dp_holder *l = realloc(h->list, sizeof(*l) * (size_t)cap);
+		struct dp_holder *l =
+				realloc(h->list, sizeof(*l) * (size_t)cap);
 
 		if (!l)
 			return -ENOMEM;
@@ -99,7 +100,7 @@ static void dma_devs_load(struct dma_devs *d)
 		else if (strncmp(line, "Block", 5) == 0)
 			chr = false;
 		else if (chr && sscanf(line, "%u %63s", &maj, name) == 2 &&
-			 strncmp(name, "vfio", 4) == 0 && d->nmajors < 4)
+				strncmp(name, "vfio", 4) == 0 && d->nmajors < 4)
 			d->majors[d->nmajors++] = maj;
 		else if (chr && sscanf(line, "%u %63s", &maj, name) == 2 &&
 				strcmp(name, "infiniband_verbs") == 0 &&
@@ -230,7 +231,7 @@ static int scan_fds(struct scan *s, struct dp_proc *p, int tid)
 	snprintf(dir, sizeof(dir), "/proc/%d/task/%d/fd", p->pid, tid);
 	fds = opendir(dir);
 	if (!fds)
-		return 0;	/* gone, or a thread that has exited */
+		return 0; /* gone, or a thread that has exited */
 	while (!found && (d = readdir(fds))) {
 		int fd = entry_num(d->d_name);
 		ssize_t n;
@@ -317,15 +318,17 @@ static int scan_maps(struct scan *s, struct dp_proc *p, int tid)
 
 		/* the fields before the path have a fixed form */
 		if (sscanf(line, "%llx-%llx %7s %llx %x:%x %llu", &start, &end,
-			   perms, &off, &maj, &min, &ino) != 7)
+				    perms, &off, &maj, &min, &ino) != 7)
 			continue;
 		if (ino != 0) {
 			pool = seen_get(s, maj, min, ino);
 			if (pool < 0) {
-				snprintf(mf, sizeof(mf), "/proc/%d/map_files/%llx-%llx",
+				snprintf(mf, sizeof(mf),
+						"/proc/%d/map_files/%llx-%llx",
 						tid, start, end);
 				if (stat(mf, &st) == 0) {
-					pool = S_ISCHR(st.st_mode) && st.st_rdev == s->rdev;
+					pool = S_ISCHR(st.st_mode) &&
+							st.st_rdev == s->rdev;
 					if (seen_put(s, maj, min, ino, pool) <
 							0) {
 						s->h->error = -ENOMEM;
@@ -336,9 +339,11 @@ static int scan_maps(struct scan *s, struct dp_proc *p, int tid)
 					}
 				} else if (errno == EPERM || errno == EACCES) {
 					s->h->error = -errno;
-					snprintf(s->h->error_why, sizeof(s->h->error_why),
-						 "cannot look at the mappings of pid %d (%s): daxpool needs CAP_SYS_ADMIN",
-						 p->pid, strerror(errno));
+					snprintf(s->h->error_why,
+							sizeof(s->h->error_why),
+							"cannot look at the mappings of pid %d (%s): daxpool needs CAP_SYS_ADMIN",
+							p->pid,
+							strerror(errno));
 					break;
 				} else {
 					/* the mapping moved (mprotect split it, or it
@@ -381,7 +386,7 @@ static int scan_process(struct scan *s, int pid)
 	snprintf(dir, sizeof(dir), "/proc/%d/task", pid);
 	tasks = opendir(dir);
 	if (!tasks)
-		return 0;	/* exited meanwhile */
+		return 0; /* exited meanwhile */
 	while ((d = readdir(tasks))) {
 		int tid = entry_num(d->d_name), m;
 
@@ -441,7 +446,9 @@ static int scan_process(struct scan *s, int pid)
 			rc = -ENOMEM;
 		else if (dp_pins_hold(s->pins, &p, why, sizeof(why)) &&
 				dp_grants_admit(s->grants, p.tid)) {
-			rc = dp_holders_add(s->h, pid, "%s, and could have opened the pool", why);
+			rc = dp_holders_add(s->h, pid,
+					"%s, and could have opened the pool",
+					why);
 			if (!rc)
 				s->h->list[s->h->n - 1].pin = true;
 		}
@@ -467,8 +474,8 @@ int dp_scan_holders(const struct dp_target *t, struct dp_holders *h)
 	proc = opendir("/proc");
 	if (!proc) {
 		h->error = -errno;
-		snprintf(h->error_why, sizeof(h->error_why), "cannot read /proc: %s",
-				strerror(errno));
+		snprintf(h->error_why, sizeof(h->error_why),
+				"cannot read /proc: %s", strerror(errno));
 		return h->error;
 	}
 	while (!rc && !h->error && (d = readdir(proc))) {
@@ -480,7 +487,8 @@ int dp_scan_holders(const struct dp_target *t, struct dp_holders *h)
 		if (!rc && past_deadline(&s)) {
 			h->error = -ETIMEDOUT;
 			snprintf(h->error_why, sizeof(h->error_why),
-				 "looking for its users took longer than %d s", SCAN_SECONDS);
+					"looking for its users took longer than %d s",
+					SCAN_SECONDS);
 		}
 	}
 	closedir(proc);
@@ -488,7 +496,8 @@ int dp_scan_holders(const struct dp_target *t, struct dp_holders *h)
 	free(s.seen);
 	if (rc && !h->error) {
 		h->error = rc;
-		snprintf(h->error_why, sizeof(h->error_why), "%s", strerror(-rc));
+		snprintf(h->error_why, sizeof(h->error_why), "%s",
+				strerror(-rc));
 	}
 	return h->error ? h->error : h->n;
 }

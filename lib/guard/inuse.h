@@ -19,33 +19,33 @@ struct dp_target {
 struct dp_holder {
 	pid_t pid;
 	bool pin; /* found by the pin rules (pins.c), not by fd or map */
-	char why[160];		/* "pid 12 maps it", for the busy message */
+	char why[160]; /* "pid 12 maps it", for the busy message */
 };
 
 struct dp_holders {
 	struct dp_holder *list;
 	int n, cap;
 	/* the scan could not look everywhere: refuse, never guess idle */
-	int error;		/* -errno */
+	int error; /* -errno */
 	char error_why[160];
 };
 
 /* one mapping of a process, as /proc/PID/maps lists it */
 struct dp_vma {
 	uint64_t start, end;
-	int pool;		/* it maps the pool's device */
+	int pool; /* it maps the pool's device */
 };
 
 /* what pins.c needs to know of one process */
 struct dp_proc {
 	pid_t pid;
-	int tid;		/* a live thread: its maps and status are the process's */
+	int tid; /* a live thread: its maps and status are the process's */
 	struct dp_vma *vmas;
 	int nvmas;
 	/* io_uring instances (their fdinfo lists registered buffers), all */
 	int *io_uring_fds, *io_uring_tids;
 	int nio_uring, cap_io_uring;
-	int dma_fd;		/* a VFIO or iommufd fd: pins daxpool cannot list */
+	int dma_fd; /* a VFIO or iommufd fd: pins daxpool cannot list */
 	int uverbs_fd; /* an RDMA device fd: registrations may hang on it */
 	/* its pinned memory (VmPin) */
 	long long vmpin_kib;
@@ -63,7 +63,7 @@ struct dp_proc {
 int dp_scan_holders(const struct dp_target *t, struct dp_holders *h);
 void dp_holders_free(struct dp_holders *h);
 int dp_holders_add(struct dp_holders *h, pid_t pid, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+		__attribute__((format(printf, 3, 4)));
 /* holders.c: H as the list daxpool_pool_destroy hands its caller, NULL
  * when H names nobody; 0 or -ENOMEM */
 struct daxpool_holders;
@@ -80,7 +80,7 @@ int dp_pins_hold(struct dp_pin_scan *ps, const struct dp_proc *p, char *why,
 
 /* rdma-netlink.c: every user RDMA memory region the kernel tracks */
 struct dp_mr {
-	pid_t pid;		/* 0: unknown */
+	pid_t pid; /* 0: unknown */
 	uint64_t iova, len;
 	int has_iova;
 };

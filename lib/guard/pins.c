@@ -88,7 +88,7 @@ static int covered(const struct dp_proc *p, uint64_t addr, uint64_t len)
 		if (v->end <= at)
 			continue;
 		if (v->start > at)
-			return 0;	/* a hole */
+			return 0; /* a hole */
 		if (v->pool)
 			return -1;
 		at = v->end;
@@ -111,7 +111,7 @@ static int io_uring_bufs(const struct dp_proc *p, int k, uint64_t *pages,
 			p->io_uring_tids[k], p->io_uring_fds[k]);
 	f = fopen(path, "re");
 	if (!f)
-		return 0;	/* closed meanwhile: its buffers went with it */
+		return 0; /* closed meanwhile: its buffers went with it */
 	while (!rc && fgets(line, sizeof(line), f)) {
 		if (sscanf(line, "UserBufs: %u", &nbufs) == 1) {
 			in_bufs = true;
@@ -125,7 +125,8 @@ static int io_uring_bufs(const struct dp_proc *p, int k, uint64_t *pages,
 		}
 		listed++;
 		if (covered(p, addr, blen) != 1) {
-			snprintf(why, len, "pid %d pins %u bytes at 0x%llx as an io_uring fixed buffer, memory it no longer maps",
+			snprintf(why, len,
+					"pid %d pins %u bytes at 0x%llx as an io_uring fixed buffer, memory it no longer maps",
 					p->pid, blen, addr);
 			rc = 1;
 		}
@@ -135,7 +136,8 @@ static int io_uring_bufs(const struct dp_proc *p, int k, uint64_t *pages,
 	}
 	fclose(f);
 	if (!rc && listed < nbufs) {
-		snprintf(why, len, "pid %d has %u io_uring fixed buffers whose addresses the kernel did not list",
+		snprintf(why, len,
+				"pid %d has %u io_uring fixed buffers whose addresses the kernel did not list",
 				p->pid, nbufs);
 		rc = 1;
 	}
@@ -150,7 +152,8 @@ int dp_pins_hold(struct dp_pin_scan *ps, const struct dp_proc *p, char *why,
 	int i;
 
 	if (p->dma_fd) {
-		snprintf(why, len, "pid %d holds VFIO or iommufd DMA mappings, which daxpool cannot attribute",
+		snprintf(why, len,
+				"pid %d holds VFIO or iommufd DMA mappings, which daxpool cannot attribute",
 				p->pid);
 		return 1;
 	}
@@ -176,12 +179,14 @@ int dp_pins_hold(struct dp_pin_scan *ps, const struct dp_proc *p, char *why,
 			continue;
 		/* no kernel so far gives an MR's address (nldev has room for it) */
 		if (!mr->has_iova) {
-			snprintf(why, len, "pid %d pins %llu bytes with an RDMA registration whose memory the kernel does not name",
+			snprintf(why, len,
+					"pid %d pins %llu bytes with an RDMA registration whose memory the kernel does not name",
 					p->pid, (unsigned long long)mr->len);
 			return 1;
 		}
 		if (covered(p, mr->iova, mr->len) != 1) {
-			snprintf(why, len, "pid %d pins %llu bytes with an RDMA registration at 0x%llx, memory it no longer maps",
+			snprintf(why, len,
+					"pid %d pins %llu bytes with an RDMA registration at 0x%llx, memory it no longer maps",
 					p->pid, (unsigned long long)mr->len,
 					(unsigned long long)mr->iova);
 			return 1;
@@ -192,8 +197,11 @@ int dp_pins_hold(struct dp_pin_scan *ps, const struct dp_proc *p, char *why,
 		if (io_uring_bufs(p, i, &seen, why, len))
 			return 1;
 	if (pinned > seen) {
-		snprintf(why, len, "pid %d has %lld KiB pinned long-term that no RDMA registration or io_uring buffer it maps accounts for%s",
-				p->pid, kib, ps->mrs_err ? " (RDMA registrations could not be listed)" : "");
+		snprintf(why, len,
+				"pid %d has %lld KiB pinned long-term that no RDMA registration or io_uring buffer it maps accounts for%s",
+				p->pid, kib,
+				ps->mrs_err ? " (RDMA registrations could not be listed)" :
+					      "");
 		return 1;
 	}
 	return 0;

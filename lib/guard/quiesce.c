@@ -153,7 +153,8 @@ static int write_marker(struct dp_quiesce *q, const char *uuid)
 static int busy(struct daxpool_ctx *ctx, struct dp_holders *h)
 {
 	if (h->error)
-		return dp_fail(ctx, -h->error, "cannot tell whether it is in use: %s; nothing changed",
+		return dp_fail(ctx, -h->error,
+				"cannot tell whether it is in use: %s; nothing changed",
 				h->error_why);
 	return dp_fail(ctx, EBUSY, "pool is busy (%s)",
 			h->n ? h->list[0].why : "in use through libdaxpool");
@@ -254,13 +255,14 @@ int dp_quiesce(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 	q->fd = q->guard = -1;
 	q->mode = (mode_t)-1;
 	if (!pool->chardev[0])
-		return 0;	/* no device: nothing can hold it */
+		return 0; /* no device: nothing can hold it */
 	dp_record_path(ctx->confdir, pool->rec.uuid, q->record,
 			sizeof(q->record));
 	snprintf(q->dev, sizeof(q->dev), "/dev/%s", pool->chardev);
 	q->fd = open(q->dev, O_RDONLY | O_CLOEXEC);
 	if (q->fd < 0 || fstat(q->fd, &st) < 0) {
-		rc = dp_fail(ctx, errno, "cannot open %s: %s", q->dev, strerror(errno));
+		rc = dp_fail(ctx, errno, "cannot open %s: %s", q->dev,
+				strerror(errno));
 		goto fail;
 	}
 	q->rdev = t.rdev = st.st_rdev;
@@ -269,8 +271,9 @@ int dp_quiesce(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 	if (flock(q->fd, LOCK_EX | LOCK_NB) < 0) {
 		rc = errno;
 		dp_scan_holders(&t, h);
-		rc = rc == EWOULDBLOCK ? busy(ctx, h)
-				       : dp_fail(ctx, rc, "cannot lock %s: %s", q->dev, strerror(rc));
+		rc = rc == EWOULDBLOCK ? busy(ctx, h) :
+					 dp_fail(ctx, rc, "cannot lock %s: %s",
+							 q->dev, strerror(rc));
 		goto fail;
 	}
 	rc = look(ctx, q, pool->chardev, &t, h);
@@ -279,8 +282,8 @@ int dp_quiesce(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 	/* idle: close the door, then look again */
 	rc = write_marker(q, pool->rec.uuid);
 	if (rc) {
-		rc = dp_fail(ctx, -rc, "cannot write %s/quiesce: %s", DAXPOOL_RUNDIR,
-				strerror(-rc));
+		rc = dp_fail(ctx, -rc, "cannot write %s/quiesce: %s",
+				DAXPOOL_RUNDIR, strerror(-rc));
 		goto fail;
 	}
 	q->mode = st.st_mode & 07777;
@@ -288,14 +291,14 @@ int dp_quiesce(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 	q->gid = st.st_gid;
 	rc = start_guardian(q);
 	if (rc) {
-		rc = dp_fail(ctx, -rc, "cannot start the guardian of %s: %s", q->dev,
-				strerror(-rc));
+		rc = dp_fail(ctx, -rc, "cannot start the guardian of %s: %s",
+				q->dev, strerror(-rc));
 		goto fail;
 	}
 	/* root's first, so that its owner cannot chmod it open again */
 	if (fchown(q->fd, 0, 0) < 0 || fchmod(q->fd, 0) < 0) {
-		rc = dp_fail(ctx, errno, "cannot close %s to new users: %s", q->dev,
-				strerror(errno));
+		rc = dp_fail(ctx, errno, "cannot close %s to new users: %s",
+				q->dev, strerror(errno));
 		goto fail;
 	}
 	rc = look(ctx, q, pool->chardev, &t, h);

@@ -13,14 +13,14 @@
 #include "core/private.h"
 
 struct dp_quiesce {
-	int fd;			/* the device, locked exclusively; -1 */
+	int fd; /* the device, locked exclusively; -1 */
 	dev_t rdev;
-	mode_t mode;		/* the node's mode before; (mode_t)-1 if untouched */
+	mode_t mode; /* the node's mode before; (mode_t)-1 if untouched */
 	uid_t uid; /* and its owner and group */
 	gid_t gid;
-	int guard;		/* socket to the guardian process; -1 */
+	int guard; /* socket to the guardian process; -1 */
 	char dev[96];
-	char marker[160];	/* the "change under way" marker; "" if none */
+	char marker[160]; /* the "change under way" marker; "" if none */
 	char record[320]; /* the pool's registry record, for the guardian */
 	struct dp_page_reader *reader; /* loaded once for both looks */
 	int reader_rc; /* -errno: the count cannot be read here */

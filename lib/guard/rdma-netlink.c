@@ -45,7 +45,7 @@ static int nl_send(struct nl *nl, unsigned int cmd, const uint32_t *dev_index)
 		req.h.nlmsg_len = NLMSG_LENGTH(NLA_HDRLEN + sizeof(uint32_t));
 	}
 	if (sendto(nl->fd, &req, req.h.nlmsg_len, 0, (struct sockaddr *)&to,
-		   sizeof(to)) < 0)
+			    sizeof(to)) < 0)
 		return -errno;
 	return 0;
 }
@@ -110,7 +110,7 @@ static int nl_dump(struct nl *nl, attr_fn fn, void *arg)
 		}
 		n = (int)got;
 		for (h = (struct nlmsghdr *)nl->buf; NLMSG_OK(h, n);
-		     h = NLMSG_NEXT(h, n)) {
+				h = NLMSG_NEXT(h, n)) {
 			int rc;
 
 			if (h->nlmsg_seq != nl->seq)
@@ -122,7 +122,8 @@ static int nl_dump(struct nl *nl, attr_fn fn, void *arg)
 
 				return e->error;
 			}
-			rc = for_each_attr(NLMSG_DATA(h), NLMSG_PAYLOAD(h, 0), fn, arg);
+			rc = for_each_attr(NLMSG_DATA(h), NLMSG_PAYLOAD(h, 0),
+					fn, arg);
 			if (rc < 0)
 				return rc;
 		}
@@ -138,7 +139,8 @@ static int dev_attr(const struct nlattr *a, void *arg)
 {
 	struct devs *d = arg;
 
-	if ((a->nla_type & NLA_TYPE_MASK) == RDMA_NLDEV_ATTR_DEV_INDEX && d->n < 64)
+	if ((a->nla_type & NLA_TYPE_MASK) == RDMA_NLDEV_ATTR_DEV_INDEX &&
+			d->n < 64)
 		d->idx[d->n++] = (uint32_t)attr_uint(a);
 	return 0;
 }
@@ -185,7 +187,7 @@ static int mr_entry(const struct nlattr *a, void *arg)
 	if (rc < 0)
 		return rc;
 	if (m->kernel)
-		return 0;	/* the kernel's own: no process pins through it */
+		return 0; /* the kernel's own: no process pins through it */
 	if (m->n == m->cap) {
 		int cap = m->cap ? m->cap * 2 : 16;
 		struct dp_mr *l = realloc(m->list, sizeof(*l) * (size_t)cap);

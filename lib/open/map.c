@@ -147,8 +147,8 @@ static int open_device(struct daxpool_ctx *ctx, int flags)
 	return fd;
 }
 
-static struct daxpool_map *map_open(struct daxpool_ctx *ctx,
-		const char *name, int flags)
+static struct daxpool_map *map_open(
+		struct daxpool_ctx *ctx, const char *name, int flags)
 {
 	struct daxpool_map *map;
 	int prot, e, fd = -ESTALE;
@@ -178,7 +178,8 @@ static struct daxpool_map *map_open(struct daxpool_ctx *ctx,
 		if (e == 0) {
 			fd = open_device(ctx, flags);
 			if (fd == -ESTALE)
-				fd = dp_fail(ctx, ENOENT, "the device of pool '%s' changed while opening it",
+				fd = dp_fail(ctx, ENOENT,
+						"the device of pool '%s' changed while opening it",
 						name);
 		} else {
 			fd = e;
@@ -221,8 +222,8 @@ static struct daxpool_map *map_open(struct daxpool_ctx *ctx,
 		}
 	}
 	prot = PROT_READ | (flags == O_RDWR ? PROT_WRITE : 0);
-	map->addr = dp_map_aligned(fd, map->size, map->align, prot,
-			&map->resv, &map->resv_len);
+	map->addr = dp_map_aligned(fd, map->size, map->align, prot, &map->resv,
+			&map->resv_len);
 	if (!map->addr) {
 		e = errno;
 		dp_fail(ctx, e, "cannot map pool '%s': %s", name, strerror(e));
@@ -237,8 +238,8 @@ fail:
 	return NULL;
 }
 
-DAXPOOL_EXPORT struct daxpool_map *daxpool_map_open(struct daxpool_ctx *ctx,
-		const char *name, int flags)
+DAXPOOL_EXPORT struct daxpool_map *daxpool_map_open(
+		struct daxpool_ctx *ctx, const char *name, int flags)
 {
 	struct daxpool_map *map;
 	int e;
@@ -255,12 +256,30 @@ DAXPOOL_EXPORT struct daxpool_map *daxpool_map_open(struct daxpool_ctx *ctx,
 	return map;
 }
 
-DAXPOOL_EXPORT void *daxpool_map_get_addr(struct daxpool_map *m) { return m->addr; }
-DAXPOOL_EXPORT size_t daxpool_map_get_size(struct daxpool_map *m) { return m->size; }
-DAXPOOL_EXPORT size_t daxpool_map_get_align(struct daxpool_map *m) { return m->align; }
-DAXPOOL_EXPORT int daxpool_map_get_fd(struct daxpool_map *m) { return m->fd; }
-DAXPOOL_EXPORT const char *daxpool_map_get_name(struct daxpool_map *m) { return m->name; }
-DAXPOOL_EXPORT const char *daxpool_map_get_uuid(struct daxpool_map *m) { return m->uuid; }
+DAXPOOL_EXPORT void *daxpool_map_get_addr(struct daxpool_map *m)
+{
+	return m->addr;
+}
+DAXPOOL_EXPORT size_t daxpool_map_get_size(struct daxpool_map *m)
+{
+	return m->size;
+}
+DAXPOOL_EXPORT size_t daxpool_map_get_align(struct daxpool_map *m)
+{
+	return m->align;
+}
+DAXPOOL_EXPORT int daxpool_map_get_fd(struct daxpool_map *m)
+{
+	return m->fd;
+}
+DAXPOOL_EXPORT const char *daxpool_map_get_name(struct daxpool_map *m)
+{
+	return m->name;
+}
+DAXPOOL_EXPORT const char *daxpool_map_get_uuid(struct daxpool_map *m)
+{
+	return m->uuid;
+}
 
 static void map_free(struct daxpool_map *map)
 {
@@ -298,7 +317,7 @@ DAXPOOL_EXPORT void daxpool_map_close(struct daxpool_map *map)
 	munmap(map->resv, map->resv_len);
 	map->addr = NULL;
 	if (__atomic_load_n(&map->refs, __ATOMIC_ACQUIRE) > 1 &&
-	    dp_proc_status_num(0, "VmPin") == 0)
+			dp_proc_status_num(0, "VmPin") == 0)
 		__atomic_store_n(&map->refs, 1, __ATOMIC_RELEASE);
 	daxpool_map_unpin(map);
 }

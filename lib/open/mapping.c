@@ -26,12 +26,15 @@ void *dp_map_aligned(int fd, uint64_t size, uint64_t align, int prot,
 
 	for (tries = 0; tries < 8; tries++) {
 		area = mmap(NULL, size + slack, PROT_NONE,
-				MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+				MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1,
+				0);
 		if (area == MAP_FAILED)
 			return NULL;
-		want = (uint8_t *)ALIGN_UP((uintptr_t)area, slack ? slack : SZ_4K);
+		want = (uint8_t *)ALIGN_UP(
+				(uintptr_t)area, slack ? slack : SZ_4K);
 		munmap(area, size + slack);
-		got = mmap(want, size, prot, MAP_SHARED | MAP_FIXED_NOREPLACE, fd, 0);
+		got = mmap(want, size, prot, MAP_SHARED | MAP_FIXED_NOREPLACE,
+				fd, 0);
 		if (got == want) {
 			*resv = got;
 			*resv_len = (size_t)size;

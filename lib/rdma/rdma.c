@@ -22,8 +22,9 @@
 #define EXPORT __attribute__((visibility("default")))
 
 /* registrations that let the HCA, or a peer, write into the memory */
-#define WRITE_ACCESS (IBV_ACCESS_LOCAL_WRITE | IBV_ACCESS_REMOTE_WRITE | \
-		IBV_ACCESS_REMOTE_ATOMIC | IBV_ACCESS_MW_BIND)
+#define WRITE_ACCESS \
+	(IBV_ACCESS_LOCAL_WRITE | IBV_ACCESS_REMOTE_WRITE | \
+			IBV_ACCESS_REMOTE_ATOMIC | IBV_ACCESS_MW_BIND)
 
 EXPORT struct ibv_mr *daxpool_map_reg_mr_range(struct daxpool_map *map,
 		struct ibv_pd *pd, size_t offset, size_t len, int access)
@@ -43,15 +44,16 @@ EXPORT struct ibv_mr *daxpool_map_reg_mr_range(struct daxpool_map *map,
 	}
 	/* the kernel would say EFAULT; say what is wrong instead */
 	flags = fcntl(daxpool_map_get_fd(map), F_GETFL);
-	if (flags >= 0 && (flags & O_ACCMODE) == O_RDONLY && (access & WRITE_ACCESS)) {
+	if (flags >= 0 && (flags & O_ACCMODE) == O_RDONLY &&
+			(access & WRITE_ACCESS)) {
 		errno = EACCES;
 		return NULL;
 	}
 	/* the registration holds the pool, whatever becomes of the map */
 	daxpool_map_pin(map);
 	errno = 0;
-	mr = ibv_reg_mr(pd, (char *)daxpool_map_get_addr(map) + offset,
-			len, access);
+	mr = ibv_reg_mr(pd, (char *)daxpool_map_get_addr(map) + offset, len,
+			access);
 	if (!mr) {
 		int e = errno ? errno : EIO;
 
@@ -75,22 +77,23 @@ EXPORT int daxpool_map_dereg_mr(struct daxpool_map *map, struct ibv_mr *mr)
 	return 0;
 }
 
-EXPORT struct ibv_mr *daxpool_map_reg_mr(struct daxpool_map *map,
-		struct ibv_pd *pd, int access)
+EXPORT struct ibv_mr *daxpool_map_reg_mr(
+		struct daxpool_map *map, struct ibv_pd *pd, int access)
 {
 	if (!map) {
 		errno = EINVAL;
 		return NULL;
 	}
-	return daxpool_map_reg_mr_range(map, pd, 0, daxpool_map_get_size(map),
-			access);
+	return daxpool_map_reg_mr_range(
+			map, pd, 0, daxpool_map_get_size(map), access);
 }
 
 /* CAP_IPC_LOCK in the effective set: pins are then not limited */
 static int has_ipc_lock(void)
 {
 	struct __user_cap_header_struct hdr = {
-		.version = _LINUX_CAPABILITY_VERSION_3, .pid = 0,
+		.version = _LINUX_CAPABILITY_VERSION_3,
+		.pid = 0,
 	};
 	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
 
@@ -109,13 +112,15 @@ EXPORT const char *daxpool_rdma_strerror(
 	if (err < 0)
 		err = -err;
 	if ((err == ENOMEM || err == EAGAIN) && !has_ipc_lock() &&
-	    getrlimit(RLIMIT_MEMLOCK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
-	    rl.rlim_cur < len) {
-		snprintf(buf, size, "%s: RLIMIT_MEMLOCK (ulimit -l) is %llu bytes, "
-			 "smaller than the %zu bytes to register: raise it "
-			 "(memlock in limits.conf, LimitMEMLOCK= in a systemd unit) "
-			 "or grant CAP_IPC_LOCK",
-			 strerror(err), (unsigned long long)rl.rlim_cur, len);
+			getrlimit(RLIMIT_MEMLOCK, &rl) == 0 &&
+			rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < len) {
+		snprintf(buf, size,
+				"%s: RLIMIT_MEMLOCK (ulimit -l) is %llu bytes, "
+				"smaller than the %zu bytes to register: raise it "
+				"(memlock in limits.conf, LimitMEMLOCK= in a systemd unit) "
+				"or grant CAP_IPC_LOCK",
+				strerror(err), (unsigned long long)rl.rlim_cur,
+				len);
 		return buf;
 	}
 	snprintf(buf, size, "%s", strerror(err));

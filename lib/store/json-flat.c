@@ -22,8 +22,9 @@ struct lex {
 
 static void ws(struct lex *l)
 {
-	while (l->p < l->end && (*l->p == ' ' || *l->p == '\t' || *l->p == '\n' ||
-				 *l->p == '\r'))
+	while (l->p < l->end &&
+			(*l->p == ' ' || *l->p == '\t' || *l->p == '\n' ||
+					*l->p == '\r'))
 		l->p++;
 }
 
@@ -66,7 +67,8 @@ static int string(struct lex *l, char *key)
 		unsigned char c = (unsigned char)*l->p;
 
 		if (key) {
-			if (!((c >= 'a' && c <= 'z') || c == '_') || n + 1 >= KEY_MAX)
+			if (!((c >= 'a' && c <= 'z') || c == '_') ||
+					n + 1 >= KEY_MAX)
 				return fail(l, "a key is not a plain lower-case word");
 			key[n++] = (char)c;
 			l->p++;
@@ -80,8 +82,14 @@ static int string(struct lex *l, char *key)
 			if (l->end - l->p < 2)
 				return fail(l, "a string is cut short");
 			switch (l->p[1]) {
-			case '"': case '\\': case '/': case 'b': case 'f':
-			case 'n': case 'r': case 't':
+			case '"':
+			case '\\':
+			case '/':
+			case 'b':
+			case 'f':
+			case 'n':
+			case 'r':
+			case 't':
 				l->p += 2;
 				continue;
 			case 'u':
@@ -120,7 +128,8 @@ static int integer(struct lex *l)
 	}
 	if (l->p >= l->end || *l->p < '0' || *l->p > '9')
 		return fail(l, "a value is neither a string nor an integer");
-	if (*l->p == '0' && l->p + 1 < l->end && l->p[1] >= '0' && l->p[1] <= '9')
+	if (*l->p == '0' && l->p + 1 < l->end && l->p[1] >= '0' &&
+			l->p[1] <= '9')
 		return fail(l, "a number with a leading zero");
 	lim = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
 	while (l->p < l->end && *l->p >= '0' && *l->p <= '9') {
@@ -176,7 +185,8 @@ int dp_json_flat_check(const char *text, size_t len, const char **why)
 		}
 		l.p++;
 		ws(&l);
-		if ((l.p < l.end && *l.p == '"') ? string(&l, NULL) : integer(&l))
+		if ((l.p < l.end && *l.p == '"') ? string(&l, NULL) :
+						   integer(&l))
 			goto bad;
 		ws(&l);
 		if (l.p < l.end && *l.p == ',') {

@@ -50,17 +50,23 @@ static char *encode(const struct daxpool_record *rec, int flags)
 	if (!o)
 		return NULL;
 	snprintf(mode, sizeof(mode), "%04o", rec->mode);
-	json_object_object_add(o, "version", json_object_new_int(RECORD_VERSION));
+	json_object_object_add(
+			o, "version", json_object_new_int(RECORD_VERSION));
 	json_object_object_add(o, "name", json_object_new_string(rec->name));
 	json_object_object_add(o, "uuid", json_object_new_string(rec->uuid));
-	json_object_object_add(o, "type", json_object_new_string(dp_type_name(rec->type)));
-	json_object_object_add(o, "size", json_object_new_int64((int64_t)rec->size));
-	json_object_object_add(o, "align", json_object_new_int64((int64_t)rec->align));
+	json_object_object_add(o, "type",
+			json_object_new_string(dp_type_name(rec->type)));
+	json_object_object_add(
+			o, "size", json_object_new_int64((int64_t)rec->size));
+	json_object_object_add(
+			o, "align", json_object_new_int64((int64_t)rec->align));
 	json_object_object_add(o, "owner", json_object_new_string(rec->owner));
 	json_object_object_add(o, "group", json_object_new_string(rec->group));
 	json_object_object_add(o, "mode", json_object_new_string(mode));
-	json_object_object_add(o, "region", json_object_new_string(rec->region));
-	json_object_object_add(o, "created", json_object_new_int64(rec->created));
+	json_object_object_add(
+			o, "region", json_object_new_string(rec->region));
+	json_object_object_add(
+			o, "created", json_object_new_int64(rec->created));
 	if (rec->intent != DP_INTENT_NONE)
 		json_object_object_add(o, "intent",
 				json_object_new_string(
@@ -121,7 +127,7 @@ static int get_int(struct json_object *o, const char *key, int64_t *val,
 	struct json_object *v;
 
 	if (!json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_int)) {
+			!json_object_is_type(v, json_type_int)) {
 		*why = "a required number is missing or not a number";
 		return -EINVAL;
 	}
@@ -134,8 +140,8 @@ static int get_int(struct json_object *o, const char *key, int64_t *val,
 	return 0;
 }
 
-int dp_record_decode(const char *text, struct daxpool_record *rec,
-		const char **why)
+int dp_record_decode(
+		const char *text, struct daxpool_record *rec, const char **why)
 {
 	struct json_tokener *tok;
 	struct json_object *o;
@@ -162,11 +168,13 @@ int dp_record_decode(const char *text, struct daxpool_record *rec,
 		return -ENOMEM;
 	o = json_tokener_parse_ex(tok, text, (int)strlen(text));
 	if (!o || json_tokener_get_error(tok) != json_tokener_success ||
-	    tok->char_offset != (int)strlen(text)) {
+			tok->char_offset != (int)strlen(text)) {
 		/* trailing whitespace is fine, anything else is damage */
 		const char *rest = text + (o ? tok->char_offset : 0);
 
-		while (o && (*rest == ' ' || *rest == '\n' || *rest == '\t' || *rest == '\r'))
+		while (o &&
+				(*rest == ' ' || *rest == '\n' ||
+						*rest == '\t' || *rest == '\r'))
 			rest++;
 		if (!o || *rest) {
 			*why = "not valid JSON (truncated or damaged)";
@@ -225,8 +233,9 @@ int dp_record_decode(const char *text, struct daxpool_record *rec,
 		*why = "unknown pool type";
 		goto out;
 	}
-	if (size <= 0 || (align != (int64_t)SZ_4K && align != (int64_t)SZ_2M &&
-				align != (int64_t)SZ_1G)) {
+	if (size <= 0 ||
+			(align != (int64_t)SZ_4K && align != (int64_t)SZ_2M &&
+					align != (int64_t)SZ_1G)) {
 		*why = "invalid size or align";
 		goto out;
 	}
@@ -254,16 +263,16 @@ out:
 	return rc;
 }
 
-int dp_record_path(const char *confdir, const char *uuid, char *buf,
-		size_t len)
+int dp_record_path(const char *confdir, const char *uuid, char *buf, size_t len)
 {
-	if ((size_t)snprintf(buf, len, "%s/pools/%s.json", confdir, uuid) >= len)
+	if ((size_t)snprintf(buf, len, "%s/pools/%s.json", confdir, uuid) >=
+			len)
 		return -ENAMETOOLONG;
 	return 0;
 }
 
-int dp_registry_read_file(const char *path, struct daxpool_record *rec,
-		const char **why)
+int dp_registry_read_file(
+		const char *path, struct daxpool_record *rec, const char **why)
 {
 	char *buf;
 	ssize_t n;
@@ -302,4 +311,3 @@ int dp_registry_read_file(const char *path, struct daxpool_record *rec,
 	free(buf);
 	return rc;
 }
-

@@ -90,8 +90,9 @@ int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec)
 	if (rc == -EROFS)
 		return read_only(ctx, dir);
 	if (rc)
-		return dp_fail(ctx, -rc, "cannot create registry directory %s: %s",
-				dir, strerror(-rc));
+		return dp_fail(ctx, -rc,
+				"cannot create registry directory %s: %s", dir,
+				strerror(-rc));
 	text = dp_record_encode(rec);
 	if (!text)
 		return dp_fail(ctx, ENOMEM, "out of memory");
@@ -166,7 +167,7 @@ static int json_name_filter(const struct dirent *d)
 	size_t len = strlen(d->d_name);
 
 	return d->d_name[0] != '.' && len > 5 &&
-		strcmp(d->d_name + len - 5, ".json") == 0;
+			strcmp(d->d_name + len - 5, ".json") == 0;
 }
 
 int dp_registry_foreach(struct daxpool_ctx *ctx, dp_record_fn fn, void *arg)
@@ -196,9 +197,10 @@ int dp_registry_foreach(struct daxpool_ctx *ctx, dp_record_fn fn, void *arg)
 		if (rc2 == -ENOENT) {
 			/* a destroy removed it since the directory was read */
 		} else if (rc2 < 0) {
-			err(ctx, "skipping registry record %s: %s\n", path, why);
+			err(ctx, "skipping registry record %s: %s\n", path,
+					why);
 		} else if (strncmp(list[i]->d_name, rec.uuid, len - 5) != 0 ||
-			   len - 5 != strlen(rec.uuid)) {
+				len - 5 != strlen(rec.uuid)) {
 			err(ctx, "skipping registry record %s: uuid does not match the file name\n",
 					path);
 		} else if (!rc) {

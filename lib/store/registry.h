@@ -7,8 +7,8 @@
 char *dp_record_encode(const struct daxpool_record *rec);
 /* the same on one line, no spaces: a line of the media copy */
 char *dp_record_encode_line(const struct daxpool_record *rec);
-int dp_record_decode(const char *text, struct daxpool_record *rec,
-		const char **why);
+int dp_record_decode(
+		const char *text, struct daxpool_record *rec, const char **why);
 
 /*
  * An intent as records spell it on disk and on the media: "" for none,
@@ -32,16 +32,17 @@ int dp_intent_parse(const char *name, enum dp_intent *intent);
 int dp_json_flat_check(const char *text, size_t len, const char **why);
 
 /* where a pool's record lives: CONFDIR/pools/UUID.json (pure) */
-int dp_record_path(const char *confdir, const char *uuid, char *buf,
-		size_t len);
+int dp_record_path(
+		const char *confdir, const char *uuid, char *buf, size_t len);
 
 /* the files under CONFDIR/pools, one per pool, named by uuid */
-int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec);
+int dp_registry_write(
+		struct daxpool_ctx *ctx, const struct daxpool_record *rec);
 int dp_registry_remove(struct daxpool_ctx *ctx, const char *uuid);
 typedef int (*dp_record_fn)(struct daxpool_ctx *ctx,
 		const struct daxpool_record *rec, void *arg);
 /* calls fn for every readable record; reports bad files and goes on */
 int dp_registry_foreach(struct daxpool_ctx *ctx, dp_record_fn fn, void *arg);
-int dp_registry_read_file(const char *path, struct daxpool_record *rec,
-		const char **why);
+int dp_registry_read_file(
+		const char *path, struct daxpool_record *rec, const char **why);
 #endif

@@ -13,13 +13,16 @@ int dp_admin_lock(struct daxpool_ctx *ctx)
 
 	if (ctx->admin_depth++ > 0)
 		return 0;
-	fd = open(ctx->lockfile, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	fd = open(ctx->lockfile, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+			0600);
 	if (fd < 0) {
 		int e = errno;
 
 		ctx->admin_depth--;
-		return dp_fail(ctx, e, "cannot open lock %s: %s%s", ctx->lockfile,
-				strerror(e), e == EACCES ? " (daxpool changes need root)" : "");
+		return dp_fail(ctx, e, "cannot open lock %s: %s%s",
+				ctx->lockfile, strerror(e),
+				e == EACCES ? " (daxpool changes need root)" :
+					      "");
 	}
 	while (flock(fd, LOCK_EX) < 0) {
 		int e = errno;

@@ -16,8 +16,9 @@ DAXPOOL_EXPORT bool daxpool_is_uuid(const char *str)
 
 DAXPOOL_EXPORT int daxpool_name_check(const char *name, const char **why)
 {
-	const char *rule = "a pool name is 1 to 63 characters of A-Z a-z 0-9 . _ -, "
-		"not starting with '.' or '-', and not a UUID";
+	const char *rule =
+			"a pool name is 1 to 63 characters of A-Z a-z 0-9 . _ -, "
+			"not starting with '.' or '-', and not a UUID";
 	const char *dummy;
 	size_t len, i;
 
@@ -40,7 +41,9 @@ DAXPOOL_EXPORT int daxpool_name_check(const char *name, const char **why)
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)name[i];
 
-		if (!(isascii(c) && (isalnum(c) || c == '.' || c == '_' || c == '-'))) {
+		if (!(isascii(c) &&
+				    (isalnum(c) || c == '.' || c == '_' ||
+						    c == '-'))) {
 			*why = rule;
 			return -EINVAL;
 		}
@@ -68,12 +71,26 @@ static int parse_suffixed(const char *str, uint64_t *bytes)
 		val = val * 10 + d;
 	}
 	switch (toupper((unsigned char)*p)) {
-	case '\0': break;
-	case 'K': shift = 10; p++; break;
-	case 'M': shift = 20; p++; break;
-	case 'G': shift = 30; p++; break;
-	case 'T': shift = 40; p++; break;
-	default: return -EINVAL;
+	case '\0':
+		break;
+	case 'K':
+		shift = 10;
+		p++;
+		break;
+	case 'M':
+		shift = 20;
+		p++;
+		break;
+	case 'G':
+		shift = 30;
+		p++;
+		break;
+	case 'T':
+		shift = 40;
+		p++;
+		break;
+	default:
+		return -EINVAL;
 	}
 	/* accept 4K, 4KB, 4KiB alike */
 	if (shift && (strcasecmp(p, "iB") == 0 || strcasecmp(p, "B") == 0))

@@ -10,12 +10,14 @@
 #include "store/registry.h"
 #include "udev-env.h"
 
-#define FUZZ_ASSERT(c) do { \
-	if (!(c)) { \
-		fprintf(stderr, "%s:%d: property failed: %s\n", __FILE__, __LINE__, #c); \
-		abort(); \
-	} \
-} while (0)
+#define FUZZ_ASSERT(c) \
+	do { \
+		if (!(c)) { \
+			fprintf(stderr, "%s:%d: property failed: %s\n", \
+					__FILE__, __LINE__, #c); \
+			abort(); \
+		} \
+	} while (0)
 
 /* the input as a C string (as a file read into memory would be) */
 static inline char *fuzz_text(const uint8_t *data, size_t size)
@@ -46,8 +48,11 @@ static inline bool fuzz_env_is_safe(const char *env)
 		if (!nl || strncmp(line, keys[i], strlen(keys[i])) != 0)
 			return false;
 		for (v = line + strlen(keys[i]); v < nl; v++)
-			if (!((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') ||
-			      (*v >= '0' && *v <= '9') || *v == '.' || *v == '_' || *v == '-'))
+			if (!((*v >= 'a' && *v <= 'z') ||
+					    (*v >= 'A' && *v <= 'Z') ||
+					    (*v >= '0' && *v <= '9') ||
+					    *v == '.' || *v == '_' ||
+					    *v == '-'))
 				return false;
 		if (v == line + strlen(keys[i]))
 			return false;

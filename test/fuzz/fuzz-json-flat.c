@@ -22,14 +22,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (dp_json_flat_check(text, strlen(text), &why) == 0) {
 		o = json_tokener_parse(text);
 		FUZZ_ASSERT(o && json_object_is_type(o, json_type_object));
-		json_object_object_foreach(o, key, val) {
+		json_object_object_foreach (o, key, val) {
 			(void)key;
-			FUZZ_ASSERT(json_object_is_type(val, json_type_string) ||
-				    json_object_is_type(val, json_type_int));
+			FUZZ_ASSERT(json_object_is_type(
+						    val, json_type_string) ||
+					json_object_is_type(
+							val, json_type_int));
 			if (json_object_is_type(val, json_type_string))
 				/* no \u0000 got through to cut a string */
-				FUZZ_ASSERT(strlen(json_object_get_string(val)) ==
-					    (size_t)json_object_get_string_len(val));
+				FUZZ_ASSERT(strlen(json_object_get_string(
+							    val)) ==
+						(size_t)json_object_get_string_len(
+								val));
 		}
 		json_object_put(o);
 	} else {

@@ -33,10 +33,26 @@ static int ref_size(const char *s, uint64_t *out)
 	if (!digits)
 		return -EINVAL;
 	switch (*p) {
-	case 'K': case 'k': shift = 10; p++; break;
-	case 'M': case 'm': shift = 20; p++; break;
-	case 'G': case 'g': shift = 30; p++; break;
-	case 'T': case 't': shift = 40; p++; break;
+	case 'K':
+	case 'k':
+		shift = 10;
+		p++;
+		break;
+	case 'M':
+	case 'm':
+		shift = 20;
+		p++;
+		break;
+	case 'G':
+	case 'g':
+		shift = 30;
+		p++;
+		break;
+	case 'T':
+	case 't':
+		shift = 40;
+		p++;
+		break;
 	}
 	if (shift && (strcasecmp(p, "iB") == 0 || strcasecmp(p, "B") == 0))
 		p += strlen(p);
@@ -56,10 +72,12 @@ static bool ref_name(const char *s)
 {
 	size_t n = strlen(s), i;
 
-	if (n == 0 || n > 63 || s[0] == '.' || s[0] == '-' || daxpool_is_uuid(s))
+	if (n == 0 || n > 63 || s[0] == '.' || s[0] == '-' ||
+			daxpool_is_uuid(s))
 		return false;
 	for (i = 0; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) && s[i] != '.' && s[i] != '_' && s[i] != '-')
+		if (!isalnum((unsigned char)s[i]) && s[i] != '.' &&
+				s[i] != '_' && s[i] != '-')
 			return false;
 	for (i = 0; i < n; i++)
 		if ((unsigned char)s[i] > 127)
@@ -87,15 +105,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (daxpool_parse_align(s, &a) == 0)
 		FUZZ_ASSERT(a == 4096 || a == (2 << 20) || a == (1 << 30));
 	ra = daxpool_parse_mode(s, &m);
-	rb = (strlen(s) >= 1 && strlen(s) <= 5 && strspn(s, "01234567") == strlen(s) &&
-	      sscanf(s, "%o%c", &rm, &tail) == 1 && rm <= 07777) ? 0 : -1;
+	rb = (strlen(s) >= 1 && strlen(s) <= 5 &&
+			     strspn(s, "01234567") == strlen(s) &&
+			     sscanf(s, "%o%c", &rm, &tail) == 1 &&
+			     rm <= 07777) ?
+			0 :
+			-1;
 	FUZZ_ASSERT((ra == 0) == (rb == 0));
 	if (ra == 0)
 		FUZZ_ASSERT(m == rm);
 	FUZZ_ASSERT((daxpool_name_check(s, NULL) == 0) == ref_name(s));
 	if (dp_parse_uint(s, DP_ID_MAX, &id) == 0)
-		FUZZ_ASSERT(strspn(s, "0123456789") == strlen(s) && id <= DP_ID_MAX &&
-			    strtoul(s, NULL, 10) == id);
+		FUZZ_ASSERT(strspn(s, "0123456789") == strlen(s) &&
+				id <= DP_ID_MAX && strtoul(s, NULL, 10) == id);
 	free(s);
 	return 0;
 }

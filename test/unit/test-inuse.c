@@ -106,10 +106,11 @@ static void hold_map_other_ns(const char *unused)
 {
 	(void)unused;
 	if (unshare(CLONE_NEWNS) < 0 ||
-	    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
-	    mount("t", "/mnt", "tmpfs", 0, NULL) < 0 ||
-	    mknod("/mnt/elsewhere", S_IFCHR | 0600, zero_rdev) < 0 ||
-	    !map_zero("/mnt/elsewhere"))
+			mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
+			mount("t", "/mnt", "tmpfs", 0, NULL) < 0 ||
+			mknod("/mnt/elsewhere", S_IFCHR | 0600, zero_rdev) <
+					0 ||
+			!map_zero("/mnt/elsewhere"))
 		_exit(1);
 	holding();
 }
@@ -126,7 +127,7 @@ static void forge_deleted(const char *dir)
 {
 	become_nobody(dir);
 	if (symlink("/dev/zero", "l") < 0 || mkdir("l (deleted)", 0700) < 0 ||
-	    !forge_map_file("l (deleted)/f"))
+			!forge_map_file("l (deleted)/f"))
 		_exit(1);
 	holding();
 }
@@ -139,9 +140,9 @@ static void forge_long(const char *dir)
 
 	become_nobody(dir);
 	if (!getcwd(cwd, sizeof(cwd)) || !(probe = forge_map_file("probe")) ||
-	    forge_long_path(cwd, forge_maps_column(probe), "dev", "zero", path,
-			    sizeof(path)) < 0 ||
-	    !forge_map_file(path))
+			forge_long_path(cwd, forge_maps_column(probe), "dev",
+					"zero", path, sizeof(path)) < 0 ||
+			!forge_map_file(path))
 		_exit(1);
 	holding();
 }
@@ -171,7 +172,8 @@ static void expect(const char *how, void (*fn)(const char *), const char *arg,
 	rc = dp_scan_holders(&t, &h);
 	ok(rc >= 0, "%s: the scan finished (%d)", how, rc);
 	ok(listed(&h, pid) == holder, "%s: %s", how,
-			holder ? "found, by device number" : "not taken for a holder");
+			holder ? "found, by device number" :
+				 "not taken for a holder");
 	dp_holders_free(&h);
 	kill(pid, SIGKILL);
 	waitpid(pid, NULL, 0);
@@ -191,13 +193,13 @@ int main(void)
 		return 1;
 	expect("an open fd", hold_fd, "/dev/zero", true);
 	expect("a mapping, fd closed", hold_map, "/dev/zero", true);
-	expect("a mapping kept by a thread whose leader exited", hold_map_leader_gone,
-			"/dev/zero", true);
+	expect("a mapping kept by a thread whose leader exited",
+			hold_map_leader_gone, "/dev/zero", true);
 	expect("a mapping through a node in another mount namespace",
 			hold_map_other_ns, NULL, true);
-	expect("nobody's file named 'l (deleted)/f', l -> /dev/zero", forge_deleted,
-			dir, false);
-	expect("nobody's file whose maps line is cut before /dev/zero", forge_long,
-			dir, false);
+	expect("nobody's file named 'l (deleted)/f', l -> /dev/zero",
+			forge_deleted, dir, false);
+	expect("nobody's file whose maps line is cut before /dev/zero",
+			forge_long, dir, false);
 	return tap_done();
 }

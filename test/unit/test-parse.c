@@ -7,8 +7,10 @@
 
 static void names(void)
 {
-	const char *good[] = { "a", "db0", "Pool_1.data-x", "_x", "0",
-		"123456789012345678901234567890123456789012345678901234567890123" };
+	const char *good[] = {
+		"a", "db0", "Pool_1.data-x", "_x", "0",
+		"123456789012345678901234567890123456789012345678901234567890123"
+	};
 	const char *bad[] = { "", ".hidden", "-x", "a/b", "a b", "ü", "a\n",
 		"1234567890123456789012345678901234567890123456789012345678901234",
 		"3f2504e0-4f89-11d3-9a0c-0305e82c3301",
@@ -17,24 +19,37 @@ static void names(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
-		ok(daxpool_name_check(good[i], &why) == 0, "name '%s' accepted", good[i]);
+		ok(daxpool_name_check(good[i], &why) == 0, "name '%s' accepted",
+				good[i]);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		why = NULL;
 		ok(daxpool_name_check(bad[i], &why) == -EINVAL && why && *why,
-				"name #%zu refused with a reason (%s)", i, why ? why : "none");
+				"name #%zu refused with a reason (%s)", i,
+				why ? why : "none");
 	}
 	ok(daxpool_name_check(NULL, NULL) == -EINVAL, "NULL name refused");
-	ok(daxpool_is_uuid("3f2504e0-4f89-11d3-9a0c-0305e82c3301"), "uuid recognised");
-	ok(!daxpool_is_uuid("3f2504e0-4f89-11d3-9a0c-0305e82c330"), "short uuid is not one");
+	ok(daxpool_is_uuid("3f2504e0-4f89-11d3-9a0c-0305e82c3301"),
+			"uuid recognised");
+	ok(!daxpool_is_uuid("3f2504e0-4f89-11d3-9a0c-0305e82c330"),
+			"short uuid is not one");
 	ok(!daxpool_is_uuid("db0"), "a name is not a uuid");
 }
 
 static void sizes(void)
 {
-	struct { const char *s; uint64_t v; } good[] = {
-		{ "1", 1 }, { "4096", 4096 }, { "4K", 4096 }, { "4k", 4096 },
-		{ "2M", 2ULL << 20 }, { "1G", 1ULL << 30 }, { "3T", 3ULL << 40 },
-		{ "64MiB", 64ULL << 20 }, { "64MB", 64ULL << 20 },
+	struct {
+		const char *s;
+		uint64_t v;
+	} good[] = {
+		{ "1", 1 },
+		{ "4096", 4096 },
+		{ "4K", 4096 },
+		{ "4k", 4096 },
+		{ "2M", 2ULL << 20 },
+		{ "1G", 1ULL << 30 },
+		{ "3T", 3ULL << 40 },
+		{ "64MiB", 64ULL << 20 },
+		{ "64MB", 64ULL << 20 },
 	};
 	const char *bad[] = { "", "0", "0G", "-1", "1.5G", "abc", "1X", "G",
 		" 1G", "1G ", "1GG", "0x10", "99999999999999999999",
@@ -45,11 +60,14 @@ static void sizes(void)
 	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
 		v = 0;
 		ok(daxpool_parse_size(good[i].s, &v) == 0 && v == good[i].v,
-				"size '%s' = %llu", good[i].s, (unsigned long long)v);
+				"size '%s' = %llu", good[i].s,
+				(unsigned long long)v);
 	}
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		ok(daxpool_parse_size(bad[i], &v) != 0, "size '%s' refused", bad[i]);
-	ok(daxpool_parse_size("99999999999999999999", &v) == -ERANGE, "overflow is ERANGE");
+		ok(daxpool_parse_size(bad[i], &v) != 0, "size '%s' refused",
+				bad[i]);
+	ok(daxpool_parse_size("99999999999999999999", &v) == -ERANGE,
+			"overflow is ERANGE");
 }
 
 static void aligns(void)
@@ -84,8 +102,8 @@ static void modes(void)
 /* owners and groups by number: nothing may wrap to root */
 static void ids(void)
 {
-	const char *bad[] = { "", " 0", "+0", "-0", "-4294967296", "0x10",
-		"1 ", "4294967295", "4294967296", "18446744073709551616",
+	const char *bad[] = { "", " 0", "+0", "-0", "-4294967296", "0x10", "1 ",
+		"4294967295", "4294967296", "18446744073709551616",
 		"99999999999999999999999" };
 	unsigned long v = 77;
 	size_t i;
@@ -99,7 +117,9 @@ static void ids(void)
 		ok(dp_parse_uint(bad[i], DP_ID_MAX, &v) < 0 && v == 77,
 				"id '%s' refused, nothing written", bad[i]);
 	}
-	ok(dp_parse_uint("65535", 65535, &v) == 0 && dp_parse_uint("65536", 65535, &v) == -ERANGE,
+	ok(dp_parse_uint("65535", 65535, &v) == 0 &&
+					dp_parse_uint("65536", 65535, &v) ==
+							-ERANGE,
 			"the maximum is inclusive, one more is ERANGE");
 }
 

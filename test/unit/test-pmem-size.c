@@ -7,29 +7,39 @@
 int main(void)
 {
 	const uint64_t sizes[] = { 1, 4096, 1ULL << 20, 2ULL << 20, 64ULL << 20,
-		100ULL << 20, 250ULL << 20, 256ULL << 20, 1ULL << 30, 3ULL << 30,
-		(1ULL << 40) + 12345 };
+		100ULL << 20, 250ULL << 20, 256ULL << 20, 1ULL << 30,
+		3ULL << 30, (1ULL << 40) + 12345 };
 	const uint64_t aligns[] = { SZ_4K, SZ_2M, SZ_1G };
 	size_t i, j;
 
 	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
 		for (j = 0; j < 3; j++) {
-			uint64_t ns = dp_pmem_namespace_size(sizes[i], aligns[j], SZ_16M);
+			uint64_t ns = dp_pmem_namespace_size(
+					sizes[i], aligns[j], SZ_16M);
 			uint64_t got = dp_pmem_usable(0, ns, aligns[j]);
 			uint64_t want = ALIGN_UP(sizes[i], aligns[j]);
 
-			ok(ns % SZ_16M == 0 && got >= want && got % aligns[j] == 0 &&
-			   dp_pmem_usable(0, ns - SZ_16M, aligns[j]) < want,
-			   "size %llu align %llu -> smallest namespace %llu, usable %llu",
-			   (unsigned long long)sizes[i], (unsigned long long)aligns[j],
-			   (unsigned long long)ns, (unsigned long long)got);
+			ok(ns % SZ_16M == 0 && got >= want &&
+							got % aligns[j] == 0 &&
+							dp_pmem_usable(0,
+									ns - SZ_16M,
+									aligns[j]) <
+									want,
+					"size %llu align %llu -> smallest namespace %llu, usable %llu",
+					(unsigned long long)sizes[i],
+					(unsigned long long)aligns[j],
+					(unsigned long long)ns,
+					(unsigned long long)got);
 		}
 	/* the true minimum: no smaller multiple of 16M holds it (brute force) */
 	for (j = 0; j < 3; j++) {
 		uint64_t sz, bad = 0;
 
-		for (sz = SZ_4K * 3; sz < (3ULL << 30); sz = sz * 3 / 2 + SZ_4K) {
-			uint64_t ns = dp_pmem_namespace_size(sz, aligns[j], SZ_16M), m;
+		for (sz = SZ_4K * 3; sz < (3ULL << 30);
+				sz = sz * 3 / 2 + SZ_4K) {
+			uint64_t ns = dp_pmem_namespace_size(
+						 sz, aligns[j], SZ_16M),
+				 m;
 			uint64_t want = ALIGN_UP(sz, aligns[j]);
 
 			for (m = SZ_16M; m < ns; m += SZ_16M)
@@ -41,12 +51,16 @@ int main(void)
 	}
 	/* huge requests are arithmetic, not a walk (2^52 took 9.6 s) */
 	for (j = 0; j < 3; j++) {
-		uint64_t ns = dp_pmem_namespace_size(1ULL << 52, aligns[j], SZ_16M);
+		uint64_t ns = dp_pmem_namespace_size(
+				1ULL << 52, aligns[j], SZ_16M);
 
 		ok(ns && dp_pmem_usable(0, ns, aligns[j]) >= (1ULL << 52) &&
-		   dp_pmem_usable(0, ns - SZ_16M, aligns[j]) < (1ULL << 52),
-		   "2^52 bytes, align %llu: namespace %llu", (unsigned long long)aligns[j],
-		   (unsigned long long)ns);
+						dp_pmem_usable(0, ns - SZ_16M,
+								aligns[j]) <
+								(1ULL << 52),
+				"2^52 bytes, align %llu: namespace %llu",
+				(unsigned long long)aligns[j],
+				(unsigned long long)ns);
 	}
 	ok(dp_pmem_namespace_size((1ULL << 60) + 1, SZ_2M, SZ_16M) == 0,
 			"more than 2^60 bytes: no namespace");

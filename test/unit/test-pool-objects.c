@@ -32,11 +32,14 @@ int main(void)
 	snprintf(ctx->confdir, sizeof(ctx->confdir), "%s/etc", dir);
 	snprintf(ctx->lockfile, sizeof(ctx->lockfile), "%s/lock", dir);
 	for (i = 0; i < N; i++) {
-		struct daxpool_record r = { .type = DAXPOOL_TYPE_PMEM, .size = 1 << 20,
-			.align = 2 << 20, .mode = 0600 };
+		struct daxpool_record r = { .type = DAXPOOL_TYPE_PMEM,
+			.size = 1 << 20,
+			.align = 2 << 20,
+			.mode = 0600 };
 
 		snprintf(r.name, sizeof(r.name), "pool%d", i);
-		snprintf(r.uuid, sizeof(r.uuid), "%08d-2222-3333-4444-555555555555", i);
+		snprintf(r.uuid, sizeof(r.uuid),
+				"%08d-2222-3333-4444-555555555555", i);
 		snprintf(r.owner, sizeof(r.owner), "root");
 		snprintf(r.group, sizeof(r.group), "root");
 		failed |= dp_registry_write(ctx, &r) != 0;
@@ -47,19 +50,22 @@ int main(void)
 			"found by name");
 	ok(kept && daxpool_pool_get_state(kept) == DAXPOOL_STATE_MISSING,
 			"a pmem pool no namespace carries is missing");
-	daxpool_pool_foreach(ctx, p) {
+	daxpool_pool_foreach (ctx, p) {
 		seen++;
 		failed |= daxpool_pool_set_mode(p, 0640) != 0;
 	}
-	ok(seen == N, "the loop visited every pool once while changing each (%d)", seen);
+	ok(seen == N, "the loop visited every pool once while changing each (%d)",
+			seen);
 	ok(!failed, "every change succeeded (%s)", daxpool_get_error(ctx));
 	ok(kept && daxpool_pool_get_mode(kept) == 0640 &&
-	   strcmp(daxpool_pool_get_name(kept), "pool2") == 0,
-	   "a pool pointer taken before the changes shows them afterwards");
+					strcmp(daxpool_pool_get_name(kept),
+							"pool2") == 0,
+			"a pool pointer taken before the changes shows them afterwards");
 
-	ok(daxpool_pool_rename(kept, "renamed") == 0, "rename through the kept pointer");
+	ok(daxpool_pool_rename(kept, "renamed") == 0,
+			"rename through the kept pointer");
 	ok(strcmp(daxpool_pool_get_name(kept), "renamed") == 0,
-	   "the same object carries the new name");
+			"the same object carries the new name");
 	ok(daxpool_pool_find(ctx, "renamed", &p) == 0 && p == kept,
 			"and is what find returns");
 
@@ -69,17 +75,18 @@ int main(void)
 			"gone from the list: -ENOENT, and NULL in *pool");
 	ok(daxpool_pool_find(ctx, "-bad", &p) == -EINVAL && !p,
 			"a name that breaks the rules: -EINVAL");
-	ok(strcmp(daxpool_pool_get_uuid(kept), "00000002-2222-3333-4444-555555555555") == 0,
-	   "yet the object is still readable until the context goes");
+	ok(strcmp(daxpool_pool_get_uuid(kept),
+			   "00000002-2222-3333-4444-555555555555") == 0,
+			"yet the object is still readable until the context goes");
 	seen = 0;
-	daxpool_pool_foreach(ctx, p)
+	daxpool_pool_foreach (ctx, p)
 		seen++;
 	ok(seen == N - 1, "the others are all still listed (%d)", seen);
 	p = daxpool_pool_get_next(kept);
 	ok(p && daxpool_pool_get_next(p) != kept,
-	   "get_next from the destroyed pool goes on to a live one");
+			"get_next from the destroyed pool goes on to a live one");
 
-	daxpool_pool_foreach(ctx, p)
+	daxpool_pool_foreach (ctx, p)
 		daxpool_pool_destroy(p, NULL);
 	daxpool_unref(ctx);
 	{

@@ -13,10 +13,16 @@
 static struct daxpool_record sample(void)
 {
 	struct daxpool_record r = {
-		.name = "db0", .uuid = "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
-		.type = DAXPOOL_TYPE_PMEM, .size = 64ULL << 20, .align = 2ULL << 20,
-		.owner = "alice", .group = "dba", .mode = 0660,
-		.region = "region1", .created = 1764100000,
+		.name = "db0",
+		.uuid = "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+		.type = DAXPOOL_TYPE_PMEM,
+		.size = 64ULL << 20,
+		.align = 2ULL << 20,
+		.owner = "alice",
+		.group = "dba",
+		.mode = 0660,
+		.region = "region1",
+		.created = 1764100000,
 	};
 	return r;
 }
@@ -27,7 +33,8 @@ static void roundtrip(void)
 	char *text = dp_record_encode(&r);
 	const char *why = NULL;
 
-	ok(text && strstr(text, "\"mode\": \"0660\""), "mode encoded as octal text");
+	ok(text && strstr(text, "\"mode\": \"0660\""),
+			"mode encoded as octal text");
 	ok(dp_record_decode(text, &back, &why) == 0, "decodes what it encoded");
 	ok(memcmp(&r, &back, sizeof(r)) == 0, "round trip is exact");
 	free(text);
@@ -47,7 +54,9 @@ static void damage(void)
 	char *text = dp_record_encode(&r), *cut;
 	const char *why;
 	size_t len = strlen(text), i;
-	struct { const char *from, *to; } edits[] = {
+	struct {
+		const char *from, *to;
+	} edits[] = {
 		{ "\"db0\"", "\"-bad\"" },
 		{ "\"db0\"", "42" },
 		{ "\"pmem\"", "\"disk\"" },
@@ -71,7 +80,8 @@ static void damage(void)
 			bad_prefixes++;
 		free(cut);
 	}
-	ok(bad_prefixes == (int)len - 1, "all %zu truncations refused (%d)", len - 1, bad_prefixes);
+	ok(bad_prefixes == (int)len - 1, "all %zu truncations refused (%d)",
+			len - 1, bad_prefixes);
 	ok(dp_record_decode("", &back, &why) != 0, "empty text refused");
 	ok(dp_record_decode("[1,2]", &back, &why) != 0, "array refused");
 	ok(dp_record_decode("{}", &back, &why) != 0, "empty object refused");
@@ -79,7 +89,8 @@ static void damage(void)
 	snprintf(cut, len + 8, "%s}junk", text);
 	ok(dp_record_decode(cut, &back, &why) != 0, "trailing junk refused");
 	snprintf(cut, len + 8, "%s\n\n", text);
-	ok(dp_record_decode(cut, &back, &why) == 0, "trailing newlines accepted");
+	ok(dp_record_decode(cut, &back, &why) == 0,
+			"trailing newlines accepted");
 	free(cut);
 	for (i = 0; i < sizeof(edits) / sizeof(edits[0]); i++) {
 		char buf[4096], *at = strstr(text, edits[i].from);
@@ -92,8 +103,8 @@ static void damage(void)
 				edits[i].to, at + strlen(edits[i].from));
 		why = NULL;
 		ok(dp_record_decode(buf, &back, &why) == -EINVAL && why,
-				"damaged field %zu (%s -> %s) refused: %s", i, edits[i].from,
-				edits[i].to, why ? why : "");
+				"damaged field %zu (%s -> %s) refused: %s", i,
+				edits[i].from, edits[i].to, why ? why : "");
 	}
 	free(text);
 }
@@ -110,7 +121,13 @@ static int count_cb(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
 static void quiet_log(struct daxpool_ctx *ctx, int prio, const char *file,
 		int line, const char *fn, const char *fmt, va_list args)
 {
-	(void)ctx; (void)prio; (void)file; (void)line; (void)fn; (void)fmt; (void)args;
+	(void)ctx;
+	(void)prio;
+	(void)file;
+	(void)line;
+	(void)fn;
+	(void)fmt;
+	(void)args;
 }
 
 static void files(void)
@@ -126,7 +143,7 @@ static void files(void)
 	daxpool_new(&ctx);
 	daxpool_set_log_fn(ctx, quiet_log);
 	snprintf(ctx->confdir, sizeof(ctx->confdir), "%s/etc/daxpool", dir);
-	umask(077);	/* a strict root umask must not hide the registry */
+	umask(077); /* a strict root umask must not hide the registry */
 	ok(dp_registry_write(ctx, &r) == 0, "record written");
 	snprintf(path, sizeof(path), "%s/pools", ctx->confdir);
 	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0755,
@@ -135,33 +152,45 @@ static void files(void)
 	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0644,
 			"record is world-readable, owner-writable (0644)");
 	ok(dp_registry_read_file(path, &back, &why) == 0 &&
-	   strcmp(back.name, "db0") == 0, "record reads back");
+					strcmp(back.name, "db0") == 0,
+			"record reads back");
 	r.mode = 0640;
 	ok(dp_registry_write(ctx, &r) == 0 &&
-	   dp_registry_read_file(path, &back, &why) == 0 && back.mode == 0640,
-	   "rewrite replaces the record");
-	snprintf(r2.uuid, sizeof(r2.uuid), "%s", "11111111-2222-3333-4444-555555555555");
+					dp_registry_read_file(path, &back,
+							&why) == 0 &&
+					back.mode == 0640,
+			"rewrite replaces the record");
+	snprintf(r2.uuid, sizeof(r2.uuid), "%s",
+			"11111111-2222-3333-4444-555555555555");
 	snprintf(r2.name, sizeof(r2.name), "%s", "db1");
 	dp_registry_write(ctx, &r2);
 	/* a damaged file, a misnamed file and a temp file must be passed over */
-	snprintf(path, sizeof(path), "%s/pools/99999999-2222-3333-4444-555555555555.json", ctx->confdir);
+	snprintf(path, sizeof(path),
+			"%s/pools/99999999-2222-3333-4444-555555555555.json",
+			ctx->confdir);
 	fd = open(path, O_WRONLY | O_CREAT, 0644);
-	ok(fd >= 0 && write(fd, "{\"version\": 1, \"na", 18) == 18, "damaged file planted");
+	ok(fd >= 0 && write(fd, "{\"version\": 1, \"na", 18) == 18,
+			"damaged file planted");
 	close(fd);
-	snprintf(path, sizeof(path), "%s/pools/aaaaaaaa-2222-3333-4444-555555555555.json", ctx->confdir);
+	snprintf(path, sizeof(path),
+			"%s/pools/aaaaaaaa-2222-3333-4444-555555555555.json",
+			ctx->confdir);
 	{
 		char *t = dp_record_encode(&r);
 
 		fd = open(path, O_WRONLY | O_CREAT, 0644);
-		ok(fd >= 0 && write(fd, t, strlen(t)) == (ssize_t)strlen(t), "misnamed file planted");
+		ok(fd >= 0 && write(fd, t, strlen(t)) == (ssize_t)strlen(t),
+				"misnamed file planted");
 		close(fd);
 		free(t);
 	}
-	snprintf(path, sizeof(path), "%s/pools/.%s.json.tmp", ctx->confdir, r.uuid);
+	snprintf(path, sizeof(path), "%s/pools/.%s.json.tmp", ctx->confdir,
+			r.uuid);
 	fd = open(path, O_WRONLY | O_CREAT, 0644);
 	close(fd);
 	ok(dp_registry_foreach(ctx, count_cb, &n) == 0 && n == 2,
-			"foreach yields the 2 good records and skips the rest (%d)", n);
+			"foreach yields the 2 good records and skips the rest (%d)",
+			n);
 	ok(dp_registry_remove(ctx, r.uuid) == 0, "record removed");
 	n = 0;
 	dp_registry_foreach(ctx, count_cb, &n);
@@ -206,22 +235,27 @@ static void strict(void)
 		const char *at = text ? strstr(text, bad[i][0]) : NULL;
 
 		if (!at) {
-			ok(0, "case %zu: '%s' is in the encoded record", i, bad[i][0]);
+			ok(0, "case %zu: '%s' is in the encoded record", i,
+					bad[i][0]);
 			continue;
 		}
-		snprintf(buf, sizeof(buf), "%.*s%s%s", (int)(at - text), text, bad[i][1],
-				at + strlen(bad[i][0]));
+		snprintf(buf, sizeof(buf), "%.*s%s%s", (int)(at - text), text,
+				bad[i][1], at + strlen(bad[i][0]));
 		why = NULL;
 		ok(dp_record_decode(buf, &back, &why) == -EINVAL && why,
-				"refused: case %zu (%s)", i, why ? why : "no reason");
+				"refused: case %zu (%s)", i,
+				why ? why : "no reason");
 	}
 	snprintf(buf, sizeof(buf), "%s", text);
-	ok(dp_json_flat_check(buf, strlen(buf), NULL) == 0, "what we write passes");
+	ok(dp_json_flat_check(buf, strlen(buf), NULL) == 0,
+			"what we write passes");
 	snprintf(buf, sizeof(buf), "{\"a\": \"\\\"\\\\\\/\\n\\u00e9\"}");
 	ok(dp_json_flat_check(buf, strlen(buf), NULL) == 0,
 			"escapes other than \\u0000 are fine in values");
-	snprintf(buf, sizeof(buf), "{\"a\": -9223372036854775808, \"b\": 9223372036854775807}");
-	ok(dp_json_flat_check(buf, strlen(buf), NULL) == 0, "the int64 limits themselves are fine");
+	snprintf(buf, sizeof(buf),
+			"{\"a\": -9223372036854775808, \"b\": 9223372036854775807}");
+	ok(dp_json_flat_check(buf, strlen(buf), NULL) == 0,
+			"the int64 limits themselves are fine");
 	free(text);
 }
 

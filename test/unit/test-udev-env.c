@@ -8,8 +8,10 @@
 
 static struct daxpool_record good(void)
 {
-	struct daxpool_record r = { .type = DAXPOOL_TYPE_PMEM, .size = 1 << 26,
-		.align = 2 << 20, .mode = 0660 };
+	struct daxpool_record r = { .type = DAXPOOL_TYPE_PMEM,
+		.size = 1 << 26,
+		.align = 2 << 20,
+		.mode = 0660 };
 
 	strcpy(r.name, "db0");
 	strcpy(r.uuid, UUID);

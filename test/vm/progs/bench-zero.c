@@ -102,8 +102,9 @@ int main(int argc, char **argv)
 	align = daxdev_attr(argv[1], "align");
 	daxpool_new(&ctx);
 	fd = open(argv[1], O_RDWR);
-	p = fd < 0 ? NULL : dp_map_aligned(fd, size, align, PROT_READ | PROT_WRITE,
-			&resv, &resv_len);
+	p = fd < 0 ? NULL :
+		     dp_map_aligned(fd, size, align, PROT_READ | PROT_WRITE,
+				     &resv, &resv_len);
 	if (!p) {
 		perror(argv[1]);
 		return 1;

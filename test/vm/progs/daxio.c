@@ -38,8 +38,10 @@ static uint8_t *map_dev(const char *dev, int flags, uint64_t *size, int *fdp)
 		fprintf(stderr, "daxio: open %s: %s\n", dev, strerror(errno));
 		exit(1);
 	}
-	area = mmap(NULL, *size + align, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	want = (uint8_t *)(((uintptr_t)area + align - 1) & ~(uintptr_t)(align - 1));
+	area = mmap(NULL, *size + align, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS,
+			-1, 0);
+	want = (uint8_t *)(((uintptr_t)area + align - 1) &
+			~(uintptr_t)(align - 1));
 	p = mmap(want, *size, PROT_READ | (flags == O_RDWR ? PROT_WRITE : 0),
 			MAP_SHARED | MAP_FIXED, fd, 0);
 	if (p == MAP_FAILED) {
@@ -69,8 +71,9 @@ static int cmd_map(int argc, char **argv)
 	struct daxpool_ctx *ctx;
 	struct daxpool_map *map;
 	/* anything but rw and ro goes through as O_WRONLY, which must be refused */
-	int flags = strcmp(argv[3], "rw") == 0 ? O_RDWR :
-		strcmp(argv[3], "ro") == 0 ? O_RDONLY : O_WRONLY;
+	int flags = strcmp(argv[3], "rw") == 0	   ? O_RDWR :
+			strcmp(argv[3], "ro") == 0 ? O_RDONLY :
+						     O_WRONLY;
 	const char *then = argc > 4 ? argv[4] : "";
 
 	if (daxpool_new(&ctx) < 0)
@@ -79,7 +82,8 @@ static int cmd_map(int argc, char **argv)
 	if (!map) {
 		int e = errno;
 
-		printf("{\"ok\":false,\"errno\":%d,\"error\":\"%s\"}\n", e, strerror(e));
+		printf("{\"ok\":false,\"errno\":%d,\"error\":\"%s\"}\n", e,
+				strerror(e));
 		/* out before exit: a sanitizer may end the process without
 		 * flushing (LeakSanitizer under strace does) */
 		fflush(stdout);
@@ -147,7 +151,8 @@ static void *open_close(void *arg)
 	int i;
 
 	for (i = 0; i < rt->rounds; i++) {
-		struct daxpool_map *map = daxpool_map_open(rt->ctx, rt->name, O_RDONLY);
+		struct daxpool_map *map =
+				daxpool_map_open(rt->ctx, rt->name, O_RDONLY);
 		volatile uint8_t *p;
 
 		if (!map) {
@@ -228,7 +233,7 @@ int main(int argc, char **argv)
 	}
 	if (argc == 3 && strcmp(argv[1], "hold") == 0) {
 		p = map_dev(argv[2], O_RDONLY, &size, &fd);
-		close(fd);	/* only the mapping holds it now */
+		close(fd); /* only the mapping holds it now */
 		printf("holding %s mapped, pid %d\n", argv[2], (int)getpid());
 		fflush(stdout);
 		pause();

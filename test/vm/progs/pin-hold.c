@@ -55,7 +55,7 @@
 #include "../../forge.h"
 
 static sigset_t sigs;
-static const char *target;	/* DEV or NAME, for the write rounds */
+static const char *target; /* DEV or NAME, for the write rounds */
 static int by_name;
 
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -84,9 +84,12 @@ static uint8_t *map_dev(const char *dev, size_t *size, int close_fd, int *fdp)
 		say("{\"ok\":false,\"stage\":\"open\",\"errno\":%d}", errno);
 		return NULL;
 	}
-	area = mmap(NULL, *size + align, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	want = (uint8_t *)(((uintptr_t)area + align - 1) & ~(uintptr_t)(align - 1));
-	p = mmap(want, *size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0);
+	area = mmap(NULL, *size + align, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS,
+			-1, 0);
+	want = (uint8_t *)(((uintptr_t)area + align - 1) &
+			~(uintptr_t)(align - 1));
+	p = mmap(want, *size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED,
+			fd, 0);
 	if (p == MAP_FAILED) {
 		say("{\"ok\":false,\"stage\":\"mmap\",\"errno\":%d}", errno);
 		return NULL;
@@ -120,7 +123,8 @@ static void write_round(unsigned int round)
 		p[i] = (uint8_t)(i * 7 + round);
 	for (i = 0; i < n; i++)
 		bad += p[i] != (uint8_t)(i * 7 + round);
-	say("round %u: wrote and read back %zu bytes, %zu wrong", round, n, bad);
+	say("round %u: wrote and read back %zu bytes, %zu wrong", round, n,
+			bad);
 	if (map) {
 		daxpool_map_close(map);
 		daxpool_unref(ctx);
@@ -156,9 +160,11 @@ static int raw_mr(const char *dev, enum after_mr after)
 
 	if (!pd || !(p = map_dev(dev, &size, 1, NULL)))
 		return 1;
-	mr = ibv_reg_mr(pd, p, size, IBV_ACCESS_LOCAL_WRITE | IBV_ACCESS_REMOTE_WRITE);
+	mr = ibv_reg_mr(pd, p, size,
+			IBV_ACCESS_LOCAL_WRITE | IBV_ACCESS_REMOTE_WRITE);
 	if (!mr) {
-		say("{\"ok\":false,\"stage\":\"ibv_reg_mr\",\"errno\":%d}", errno);
+		say("{\"ok\":false,\"stage\":\"ibv_reg_mr\",\"errno\":%d}",
+				errno);
 		return 2;
 	}
 	munmap(p, size);
@@ -197,9 +203,11 @@ static int lib_mr(const char *name, int plain)
 
 	if (!pd || !(map = rdma_prog_map(name, &ctx)))
 		return 1;
-	mr = daxpool_map_reg_mr(map, pd, IBV_ACCESS_LOCAL_WRITE | IBV_ACCESS_REMOTE_WRITE);
+	mr = daxpool_map_reg_mr(map, pd,
+			IBV_ACCESS_LOCAL_WRITE | IBV_ACCESS_REMOTE_WRITE);
 	if (!mr) {
-		say("{\"ok\":false,\"stage\":\"daxpool_map_reg_mr\",\"errno\":%d}", errno);
+		say("{\"ok\":false,\"stage\":\"daxpool_map_reg_mr\",\"errno\":%d}",
+				errno);
 		return 2;
 	}
 	size = daxpool_map_get_size(map);
@@ -221,13 +229,15 @@ static int anon_mr(size_t size, int unmap)
 	struct ibv_mr *mr;
 	void *p;
 
-	p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (!pd || p == MAP_FAILED)
 		return 1;
 	memset(p, 1, size);
 	mr = ibv_reg_mr(pd, p, size, IBV_ACCESS_LOCAL_WRITE);
 	if (!mr) {
-		say("{\"ok\":false,\"stage\":\"ibv_reg_mr\",\"errno\":%d}", errno);
+		say("{\"ok\":false,\"stage\":\"ibv_reg_mr\",\"errno\":%d}",
+				errno);
 		return 2;
 	}
 	if (unmap)
@@ -353,7 +363,8 @@ static int thread_exit(const char *dev)
 static int forged(void *p)
 {
 	if (!p) {
-		say("{\"ok\":false,\"stage\":\"map-file\",\"errno\":%d}", errno);
+		say("{\"ok\":false,\"stage\":\"map-file\",\"errno\":%d}",
+				errno);
 		return 1;
 	}
 	say("{\"ok\":true,\"pid\":%d,\"size\":4096}", (int)getpid());
@@ -377,9 +388,11 @@ static int forge_long(const char *dev)
 	void *probe;
 
 	if (!getcwd(cwd, sizeof(cwd)) || !(probe = forge_map_file("probe")) ||
-	    forge_long_path(cwd, forge_maps_column(probe), "dev",
-			    strrchr(dev, '/') ? strrchr(dev, '/') + 1 : dev,
-			    path, sizeof(path)) < 0)
+			forge_long_path(cwd, forge_maps_column(probe), "dev",
+					strrchr(dev, '/') ?
+							strrchr(dev, '/') + 1 :
+							dev,
+					path, sizeof(path)) < 0)
 		return forged(NULL);
 	return forged(forge_map_file(path));
 }
@@ -427,7 +440,8 @@ int main(int argc, char **argv)
 		for (i = 0; m && i < size; i += 4096)
 			(void)m[i];
 		if (!rc)
-			say("{\"ok\":true,\"pid\":%d,\"size\":%zu}", (int)getpid(), size);
+			say("{\"ok\":true,\"pid\":%d,\"size\":%zu}",
+					(int)getpid(), size);
 	} else if (strcmp(argv[1], "thread-exit") == 0)
 		rc = thread_exit(argv[2]);
 	else if (strcmp(argv[1], "forge-deleted") == 0)

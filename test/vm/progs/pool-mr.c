@@ -31,7 +31,8 @@ static void write_read(struct daxpool_map *map, unsigned int round)
 		p[i] = (uint8_t)(i + round);
 	for (i = 0; i < n; i++)
 		bad += p[i] != (uint8_t)(i + round);
-	printf("round %u: wrote and read back %zu bytes, %zu wrong\n", round, n, bad);
+	printf("round %u: wrote and read back %zu bytes, %zu wrong\n", round, n,
+			bad);
 	fflush(stdout);
 }
 
@@ -48,8 +49,10 @@ static void hold(struct daxpool_map *map)
 
 int main(int argc, char **argv)
 {
-	int opt, access = IBV_ACCESS_LOCAL_WRITE | IBV_ACCESS_REMOTE_WRITE |
-		IBV_ACCESS_REMOTE_READ, holding = 0, range = 0, err = 0;
+	int opt,
+			access = IBV_ACCESS_LOCAL_WRITE |
+			IBV_ACCESS_REMOTE_WRITE | IBV_ACCESS_REMOTE_READ,
+			holding = 0, range = 0, err = 0;
 	size_t off = 0, len = 0;
 	struct daxpool_ctx *ctx;
 	struct daxpool_map *map;
@@ -59,11 +62,22 @@ int main(int argc, char **argv)
 
 	while ((opt = getopt(argc, argv, "o:l:OH")) != -1) {
 		switch (opt) {
-		case 'o': off = strtoull(optarg, NULL, 0); range = 1; break;
-		case 'l': len = strtoull(optarg, NULL, 0); range = 1; break;
-		case 'O': access |= IBV_ACCESS_ON_DEMAND; break;
-		case 'H': holding = 1; break;
-		default: return 1;
+		case 'o':
+			off = strtoull(optarg, NULL, 0);
+			range = 1;
+			break;
+		case 'l':
+			len = strtoull(optarg, NULL, 0);
+			range = 1;
+			break;
+		case 'O':
+			access |= IBV_ACCESS_ON_DEMAND;
+			break;
+		case 'H':
+			holding = 1;
+			break;
+		default:
+			return 1;
 		}
 	}
 	if (argc - optind != 1) {
@@ -73,7 +87,7 @@ int main(int argc, char **argv)
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGUSR1);
 	sigaddset(&sigs, SIGTERM);
-	if (holding)	/* before the pool is ours: no signal may kill us unseen */
+	if (holding) /* before the pool is ours: no signal may kill us unseen */
 		sigprocmask(SIG_BLOCK, &sigs, NULL);
 	map = rdma_prog_map(argv[optind], &ctx);
 	if (!map)
@@ -81,16 +95,18 @@ int main(int argc, char **argv)
 	pd = rdma_prog_pd(NULL);
 	if (!pd)
 		return 1;
-	mr = range ? daxpool_map_reg_mr_range(map, pd, off, len, access)
-		   : daxpool_map_reg_mr(map, pd, access);
+	mr = range ? daxpool_map_reg_mr_range(map, pd, off, len, access) :
+		     daxpool_map_reg_mr(map, pd, access);
 	if (!mr) {
 		err = errno;
 		daxpool_rdma_strerror(err, why, sizeof(why),
 				range ? len : daxpool_map_get_size(map));
 	}
 	printf("{\"ok\":%s,\"errno\":%d,\"error\":\"%s\",\"size\":%zu,"
-	       "\"mr_length\":%zu,\"pid\":%d}\n", mr ? "true" : "false", err, why,
-	       daxpool_map_get_size(map), mr ? mr->length : 0, (int)getpid());
+	       "\"mr_length\":%zu,\"pid\":%d}\n",
+			mr ? "true" : "false", err, why,
+			daxpool_map_get_size(map), mr ? mr->length : 0,
+			(int)getpid());
 	fflush(stdout);
 	if (!mr) {
 		rdma_prog_pd_free(pd);

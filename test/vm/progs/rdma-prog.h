@@ -10,8 +10,8 @@
 #include <daxpool/libdaxpool-rdma.h>
 
 /* NAME mapped read-write through libdaxpool, or NULL after saying why */
-static inline struct daxpool_map *rdma_prog_map(const char *name,
-		struct daxpool_ctx **ctx)
+static inline struct daxpool_map *rdma_prog_map(
+		const char *name, struct daxpool_ctx **ctx)
 {
 	struct daxpool_map *map;
 
@@ -43,7 +43,7 @@ static inline struct ibv_pd *rdma_prog_pd(const char *want)
 	pd = ctx ? ibv_alloc_pd(ctx) : NULL;
 	if (!pd)
 		fprintf(stderr, "%s: %s\n", ibv_get_device_name(list[i]),
-			strerror(errno ? errno : EIO));
+				strerror(errno ? errno : EIO));
 	ibv_free_device_list(list);
 	return pd;
 }

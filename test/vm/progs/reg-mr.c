@@ -38,8 +38,8 @@ static void report(int ok, const char *stage, int err, size_t len, long usec)
 {
 	printf("{\"ok\":%s,\"stage\":\"%s\",\"errno\":%d,\"error\":\"%s\","
 	       "\"len\":%zu,\"usec\":%ld,\"device\":\"%s\"}\n",
-	       ok ? "true" : "false", stage, err, err ? strerror(err) : "",
-	       len, usec, dev_name);
+			ok ? "true" : "false", stage, err,
+			err ? strerror(err) : "", len, usec, dev_name);
 	fflush(stdout);
 }
 
@@ -53,11 +53,21 @@ static int parse_size(const char *s, size_t *out)
 	if (errno || end == s)
 		return -1;
 	switch (*end) {
-	case 'G': case 'g': v <<= 10; /* fall through */
-	case 'M': case 'm': v <<= 10; /* fall through */
-	case 'K': case 'k': v <<= 10; end++; break;
-	case '\0': break;
-	default: return -1;
+	case 'G':
+	case 'g':
+		v <<= 10; /* fall through */
+	case 'M':
+	case 'm':
+		v <<= 10; /* fall through */
+	case 'K':
+	case 'k':
+		v <<= 10;
+		end++;
+		break;
+	case '\0':
+		break;
+	default:
+		return -1;
 	}
 	if (*end != '\0' || v == 0)
 		return -1;
@@ -71,7 +81,7 @@ static long usec_since(const struct timespec *t0)
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	return (t1.tv_sec - t0->tv_sec) * 1000000L +
-	       (t1.tv_nsec - t0->tv_nsec) / 1000L;
+			(t1.tv_nsec - t0->tv_nsec) / 1000L;
 }
 
 static void usage(void)
@@ -96,10 +106,17 @@ int main(int argc, char **argv)
 
 	while ((opt = getopt(argc, argv, "d:rH")) != -1) {
 		switch (opt) {
-		case 'd': want = optarg; break;
-		case 'r': readonly = 1; break;
-		case 'H': hold = 1; break;
-		default: usage();
+		case 'd':
+			want = optarg;
+			break;
+		case 'r':
+			readonly = 1;
+			break;
+		case 'H':
+			hold = 1;
+			break;
+		default:
+			usage();
 		}
 	}
 	if (argc - optind != 2 || parse_size(argv[optind + 1], &len))
@@ -111,7 +128,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	addr = mmap(NULL, len, PROT_READ | (readonly ? 0 : PROT_WRITE),
-		    MAP_SHARED, fd, 0);
+			MAP_SHARED, fd, 0);
 	if (addr == MAP_FAILED) {
 		report(0, "mmap", errno, len, 0);
 		return 1;
@@ -147,7 +164,7 @@ int main(int argc, char **argv)
 	errno = 0;
 	mr = ibv_reg_mr(pd, addr, len,
 			IBV_ACCESS_LOCAL_WRITE | IBV_ACCESS_REMOTE_READ |
-			IBV_ACCESS_REMOTE_WRITE);
+					IBV_ACCESS_REMOTE_WRITE);
 	err = errno;
 	usec = usec_since(&t0);
 	if (!mr) {

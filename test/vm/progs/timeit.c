@@ -36,7 +36,8 @@ int main(int argc, char **argv)
 				continue;
 			}
 			args[j - 2] = malloc(strlen(argv[j]) + sizeof(num));
-			sprintf(args[j - 2], "%.*s%s%s", (int)(at - argv[j]), argv[j], num, at + 2);
+			sprintf(args[j - 2], "%.*s%s%s", (int)(at - argv[j]),
+					argv[j], num, at + 2);
 		}
 		clock_gettime(CLOCK_MONOTONIC, &a);
 		pid = fork();
@@ -52,7 +53,8 @@ int main(int argc, char **argv)
 		clock_gettime(CLOCK_MONOTONIC, &b);
 		if (!WIFEXITED(status) || WEXITSTATUS(status))
 			failed = 1;
-		total += (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
+		total += (double)(b.tv_sec - a.tv_sec) * 1e3 +
+				(double)(b.tv_nsec - a.tv_nsec) / 1e6;
 		free(args);
 	}
 	printf("%.1f\n", total / n);

@@ -31,7 +31,9 @@ static void write_sys(const char *path, const char *what)
 
 static void first_chunk(uint64_t done, uint64_t total, void *arg)
 {
-	(void)done; (void)total; (void)arg;
+	(void)done;
+	(void)total;
+	(void)arg;
 	if (revoked++)
 		return;
 	write_sys("/sys/bus/dax/drivers/device_dax/unbind", name);
