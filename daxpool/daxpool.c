@@ -57,7 +57,7 @@ static int run(const struct cli_verb *cmd, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	const struct cli_verb *cmd;
+	const struct cli_verb *const *v, *cmd;
 
 	if (argc < 2) {
 		usage(stderr);
@@ -81,6 +81,25 @@ int main(int argc, char **argv)
 		}
 		usage(stdout);
 		return finish_stdout("help");
+	}
+	/* for bash completion, which takes its words from the tables */
+	if (strcmp(argv[1], "--list-cmds") == 0) {
+		for (v = cli_verbs; *v; v++)
+			printf("%s\n", (*v)->name);
+		printf("help\n");
+		return finish_stdout("--list-cmds");
+	}
+	if (strcmp(argv[1], "--list-options") == 0) {
+		cmd = argc == 3 ? cli_find_verb(argv[2]) : NULL;
+		if (argc != 3)
+			cli_error(argv[1], "arguments", "expected 1, got %d",
+					argc - 2);
+		else if (!cmd)
+			cli_error(argv[1], argv[2], "unknown command");
+		if (!cmd)
+			return 1;
+		cli_list_options(cmd, stdout);
+		return finish_stdout("--list-options");
 	}
 	cmd = cli_find_verb(argv[1]);
 	if (!cmd) {
