@@ -4,18 +4,9 @@
  * boot, from daxpool-activate.service) and say per pool what was done.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include "builtin.h"
-
-static const char activate_usage[] =
-		"usage: daxpool activate\n"
-		"\n"
-		"Rebuilds the registry from the media copies, finishes or rolls back\n"
-		"changes cut short, enables disabled pools, re-creates ram pools on\n"
-		"their recorded ranges and lets udev apply owners, modes and links.\n"
-		"Prints what it did per pool as a JSON array; safe to run at any time.\n";
 
 /* the findings about UUID (or about REGION, for uuid NULL) as word lists */
 static void words(struct daxpool_report *report, const char *uuid,
@@ -66,15 +57,15 @@ static bool seen(struct json_object *arr, const char *key, const char *val)
 	return false;
 }
 
-int cmd_activate(int argc, char **argv, struct daxpool_ctx *ctx)
+static int cmd_activate(int argc, char **argv, struct daxpool_ctx *ctx)
 {
 	struct daxpool_report *report = NULL;
 	struct daxpool_finding *f;
 	struct daxpool_pool *pool;
 	struct json_object *arr, *o;
-	int rc;
+	int first, rc;
 
-	rc = verb_args(argc, argv, "activate", activate_usage, 0);
+	rc = cli_parse(&verb_activate, argc, argv, NULL, &first);
 	if (rc)
 		return rc > 0 ? 0 : 1;
 	rc = daxpool_activate(ctx, &report);
@@ -129,3 +120,17 @@ int cmd_activate(int argc, char **argv, struct daxpool_ctx *ctx)
 	}
 	return 0;
 }
+
+const struct cli_verb verb_activate = {
+	.name = "activate",
+	.fn = cmd_activate,
+	.summary = "bring the host's pools up from their media (at boot)",
+	.operands = "",
+	.min_operands = 0,
+	.max_operands = 0,
+	.in_order = true,
+	.description = "Rebuilds the registry from the media copies, finishes or rolls back\n"
+		       "changes cut short, enables disabled pools, re-creates ram pools on\n"
+		       "their recorded ranges and lets udev apply owners, modes and links.\n"
+		       "Prints what it did per pool as a JSON array; safe to run at any time.\n",
+};

@@ -1,37 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* what the small verbs share: option parsing, lookup, printing a pool */
+/* what the small verbs share: lookup, warnings, printing a pool */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include "builtin.h"
-
-int verb_args(int argc, char **argv, const char *verb, const char *usage,
-		int nargs)
-{
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-
-	opterr = 0;
-	/* '+': stop at the first operand, so a mode like -0 is not an option */
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(usage, stdout);
-			return 1;
-		}
-		cli_error(verb, argv[optind - 1], "unknown option");
-		fputs(usage, stderr);
-		return -1;
-	}
-	if (argc - optind != nargs) {
-		cli_error(verb, "arguments", "expected %d, got %d", nargs, argc - optind);
-		fputs(usage, stderr);
-		return -1;
-	}
-	return 0;
-}
 
 struct daxpool_pool *find_pool(struct daxpool_ctx *ctx, const char *verb,
 		const char *id)

@@ -1,25 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
+/* what the daxpool CLI's verbs share: their tables, errors, pools as JSON */
 #ifndef _DAXPOOL_BUILTIN_H_
 #define _DAXPOOL_BUILTIN_H_
 #include <stdbool.h>
 #include <json-c/json.h>
 #include <daxpool/libdaxpool.h>
+#include "options.h"
 
-struct cmd_struct {
-	const char *cmd;
-	int (*fn)(int argc, char **argv, struct daxpool_ctx *ctx);
-	const char *summary;
-};
-
-int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx);
-int cmd_list(int argc, char **argv, struct daxpool_ctx *ctx);
-int cmd_destroy(int argc, char **argv, struct daxpool_ctx *ctx);
-int cmd_chown(int argc, char **argv, struct daxpool_ctx *ctx);
-int cmd_chmod(int argc, char **argv, struct daxpool_ctx *ctx);
-int cmd_rename(int argc, char **argv, struct daxpool_ctx *ctx);
-int cmd_check(int argc, char **argv, struct daxpool_ctx *ctx);
-int cmd_activate(int argc, char **argv, struct daxpool_ctx *ctx);
-int cmd_rdma_check(int argc, char **argv, struct daxpool_ctx *ctx);
+/* each verb: its options, operands and usage (options.h), and its function */
+extern const struct cli_verb verb_create, verb_list, verb_destroy, verb_chown,
+		verb_chmod, verb_rename, verb_check, verb_activate,
+		verb_rdma_check;
+/* every verb, in the order 'daxpool help' shows them; NULL ends it */
+extern const struct cli_verb *const cli_verbs[];
+/* the verb called NAME, or NULL */
+const struct cli_verb *cli_find_verb(const char *name);
 
 /* "daxpool VERB: what: why" on stderr */
 void cli_error(const char *verb, const char *what, const char *fmt, ...)
@@ -30,9 +25,6 @@ const char *pool_state(struct daxpool_pool *pool);
 struct json_object *pool_to_json(struct daxpool_pool *pool, bool human,
 		bool verbose);
 void json_print(struct json_object *obj);
-/* 0: exactly nargs operands at optind; 1: --help printed; -1: error printed */
-int verb_args(int argc, char **argv, const char *verb, const char *usage,
-		int nargs);
 /* the pool named or with that uuid, or NULL after saying why */
 struct daxpool_pool *find_pool(struct daxpool_ctx *ctx, const char *verb,
 		const char *id);

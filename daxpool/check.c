@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* daxpool check [--repair] [NAME...]: findings as a JSON array */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include "builtin.h"
 
-static const char check_usage[] =
-		"usage: daxpool check [--repair] [NAME|UUID...]\n"
-		"\n"
-		"Compares the registry, the media copies and the kernel and prints what\n"
-		"disagrees as a JSON array; exit 0 when nothing is left to repair.\n"
-		"\n"
-		"  -r, --repair   do what is safe: finish or roll back cut-short changes,\n"
-		"                 rebuild lost records and media copies\n";
+struct check_args {
+	bool repair;
+};
+
+static const struct cli_option check_options[] = {
+	OPT_FLAG('r', "repair", struct check_args, repair,
+			"do what is safe: finish or roll back cut-short changes, rebuild lost records and media copies"),
+	OPT_END(),
+};
 
 static struct json_object *str_or_null(const char *s)
 {
@@ -51,35 +51,20 @@ static struct json_object *finding_to_json(
 	return o;
 }
 
-int cmd_check(int argc, char **argv, struct daxpool_ctx *ctx)
+static int cmd_check(int argc, char **argv, struct daxpool_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "repair", no_argument, NULL, 'r' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct daxpool_report *report = NULL;
+	struct check_args a = { 0 };
 	struct daxpool_finding *f;
 	struct json_object *arr;
-	unsigned int flags = 0;
-	int c, rc, left = 0;
+	unsigned int flags;
+	int first, rc, left = 0;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "rh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'r':
-			flags |= DAXPOOL_CHECK_REPAIR;
-			break;
-		case 'h':
-			fputs(check_usage, stdout);
-			return 0;
-		default:
-			cli_error("check", argv[optind - 1], "unknown option");
-			fputs(check_usage, stderr);
-			return 1;
-		}
-	}
-	rc = daxpool_check(ctx, (const char *const *)(argv + optind), flags,
+	rc = cli_parse(&verb_check, argc, argv, &a, &first);
+	if (rc)
+		return rc > 0 ? 0 : 1;
+	flags = a.repair ? DAXPOOL_CHECK_REPAIR : 0;
+	rc = daxpool_check(ctx, (const char *const *)(argv + first), flags,
 			&report);
 	if (!report) {
 		cli_error("check", flags ? "repair" : "check", "%s",
@@ -103,3 +88,14 @@ int cmd_check(int argc, char **argv, struct daxpool_ctx *ctx)
 				"some repairs failed (see \"failure\")");
 	return left ? 1 : 0;
 }
+
+const struct cli_verb verb_check = {
+	.name = "check",
+	.fn = cmd_check,
+	.summary = "find, and with --repair mend, what disagrees",
+	.operands = "[NAME|UUID...]",
+	.max_operands = -1,
+	.description = "Compares the registry, the media copies and the kernel and prints what\n"
+		       "disagrees as a JSON array; exit 0 when nothing is left to repair.\n",
+	.options = check_options,
+};

@@ -1,29 +1,82 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* daxpool create: parse, hand to libdaxpool, print the pool */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "builtin.h"
 
-static const char create_usage[] =
-		"usage: daxpool create NAME --size SIZE [--type pmem|ram] [--region REGION]\n"
-		"                      [--numa-node N]\n"
-		"                      [--align 4K|2M|1G] [--owner USER] [--group GROUP]\n"
-		"                      [--mode OCTAL] [--no-zero]\n"
-		"\n"
-		"  -s, --size SIZE     usable size, with K/M/G/T suffixes (powers of two)\n"
-		"  -t, --type TYPE     pmem (a labeled pmem region; default) or ram (a\n"
-		"                      dynamic dax region: soft-reserved or CXL RAM)\n"
-		"  -r, --region REGION carve from this region (default: best fit)\n"
-		"  -N, --numa-node N   only consider regions on NUMA node N\n"
-		"  -a, --align ALIGN   mapping alignment: 4K, 2M (default) or 1G\n"
-		"  -o, --owner USER    owner of the pool's device (default root)\n"
-		"  -g, --group GROUP   group of the pool's device (default root)\n"
-		"  -m, --mode OCTAL    mode of the pool's device (default 0600)\n"
-		"      --no-zero       do not zero the pool before handing it out\n";
+struct create_args {
+	uint64_t size, align;
+	const char *region, *owner, *group;
+	enum daxpool_type type;
+	long node;
+	unsigned int mode;
+	bool no_zero;
+};
+
+static int parse_type(const char *verb, const char *what, const char *arg,
+		void *value)
+{
+	enum daxpool_type *type = value;
+
+	if (strcmp(arg, "pmem") == 0) {
+		*type = DAXPOOL_TYPE_PMEM;
+	} else if (strcmp(arg, "ram") == 0) {
+		*type = DAXPOOL_TYPE_RAM;
+	} else {
+		cli_error(verb, what, "invalid type '%s': use pmem or ram",
+				arg);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int parse_node(const char *verb, const char *what, const char *arg,
+		void *value)
+{
+	long *node = value;
+	char *end;
+
+	/* digits only: strtol would wrap 4294967296 to node 0 */
+	errno = 0;
+	*node = strtol(arg, &end, 10);
+	if (errno || *end || !*arg ||
+			strspn(arg, "0123456789") != strlen(arg) ||
+			strlen(arg) > 5 || *node < 0) {
+		cli_error(verb, what, "invalid node '%s'", arg);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static const struct cli_option create_options[] = {
+	OPT_SIZE('s', "size", struct create_args, size, "SIZE",
+			"usable size, with K/M/G/T suffixes (powers of two)",
+			.required = true),
+	OPT_CALLBACK('t', "type", struct create_args, type, enum daxpool_type,
+			parse_type, "TYPE",
+			"pmem (a labeled pmem region; default) or ram (a dynamic dax region: soft-reserved or CXL RAM)",
+			.values = "pmem ram"),
+	OPT_STRING('r', "region", struct create_args, region, "REGION",
+			"carve from this region (default: best fit)"),
+	OPT_CALLBACK('N', "numa-node", struct create_args, node, long,
+			parse_node, "N",
+			"only consider regions on NUMA node N"),
+	OPT_ALIGN('a', "align", struct create_args, align, "ALIGN",
+			"mapping alignment: 4K, 2M (default) or 1G",
+			.values = "4K 2M 1G"),
+	OPT_STRING('o', "owner", struct create_args, owner, "USER",
+			"owner of the pool's device (default root)"),
+	OPT_STRING('g', "group", struct create_args, group, "GROUP",
+			"group of the pool's device (default root)"),
+	OPT_MODE('m', "mode", struct create_args, mode, "OCTAL",
+			"mode of the pool's device (default 0600)"),
+	OPT_FLAG(0, "no-zero", struct create_args, no_zero,
+			"do not zero the pool before handing it out"),
+	OPT_END(),
+};
 
 static void progress(uint64_t done, uint64_t total, void *arg)
 {
@@ -35,136 +88,46 @@ static void progress(uint64_t done, uint64_t total, void *arg)
 		fputc('\n', stderr);
 }
 
-int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
+static int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "size", required_argument, NULL, 's' },
-		{ "type", required_argument, NULL, 't' },
-		{ "region", required_argument, NULL, 'r' },
-		{ "numa-node", required_argument, NULL, 'N' },
-		{ "align", required_argument, NULL, 'a' },
-		{ "owner", required_argument, NULL, 'o' },
-		{ "group", required_argument, NULL, 'g' },
-		{ "mode", required_argument, NULL, 'm' },
-		{ "no-zero", no_argument, NULL, 'Z' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	struct create_args a = {
+		.type = DAXPOOL_TYPE_PMEM,
+		.node = -1,
+		.mode = 0600,
 	};
 	struct daxpool_pool *pool = NULL;
 	struct daxpool_create *req;
-	const char *size_str = NULL, *why, *name, *region = NULL, *owner = NULL;
-	const char *group = NULL;
-	unsigned int mode = 0600;
-	uint64_t size = 0, align = 0;
-	enum daxpool_type type = DAXPOOL_TYPE_PMEM;
-	bool zero = true;
-	long node = -1;
-	char *end;
-	int c, rc;
+	const char *why, *name;
+	int i, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":s:t:r:N:a:o:g:m:h", opts,
-				NULL)) != -1) {
-		switch (c) {
-		case 's':
-			size_str = optarg;
-			rc = daxpool_parse_size(optarg, &size);
-			if (rc) {
-				cli_error("create", "--size", "invalid size '%s': %s", optarg,
-					rc == -ERANGE ? "too large" :
-					"use a positive number of bytes with an optional K, M, G or T suffix");
-				return 1;
-			}
-			break;
-		case 't':
-			if (strcmp(optarg, "pmem") == 0) {
-				type = DAXPOOL_TYPE_PMEM;
-			} else if (strcmp(optarg, "ram") == 0) {
-				type = DAXPOOL_TYPE_RAM;
-			} else {
-				cli_error("create", "--type",
-						"invalid type '%s': use pmem or ram",
-						optarg);
-				return 1;
-			}
-			break;
-		case 'r':
-			region = optarg;
-			break;
-		case 'N':
-			/* digits only: strtol would wrap 4294967296 to node 0 */
-			errno = 0;
-			node = strtol(optarg, &end, 10);
-			if (errno || *end || !*optarg || strspn(optarg, "0123456789") != strlen(optarg) ||
-			    strlen(optarg) > 5 || node < 0) {
-				cli_error("create", "--numa-node", "invalid node '%s'", optarg);
-				return 1;
-			}
-			break;
-		case 'a':
-			if (daxpool_parse_align(optarg, &align)) {
-				cli_error("create", "--align", "invalid align '%s': use 4K, 2M or 1G", optarg);
-				return 1;
-			}
-			break;
-		case 'o':
-			owner = optarg;
-			break;
-		case 'g':
-			group = optarg;
-			break;
-		case 'm':
-			if (daxpool_parse_mode(optarg, &mode)) {
-				cli_error("create", "--mode", "invalid mode '%s': use octal digits, at most 07777", optarg);
-				return 1;
-			}
-			break;
-		case 'Z':
-			zero = false;
-			break;
-		case 'h':
-			fputs(create_usage, stdout);
-			return 0;
-		case ':':
-			cli_error("create", argv[optind - 1], "needs a value");
-			fputs(create_usage, stderr);
-			return 1;
-		default:
-			cli_error("create", argv[optind - 1], "unknown option");
-			fputs(create_usage, stderr);
-			return 1;
-		}
-	}
-	if (optind != argc - 1) {
-		cli_error("create", "arguments", optind >= argc ?
-				"a pool NAME is required" : "exactly one pool NAME is required");
-		fputs(create_usage, stderr);
-		return 1;
-	}
-	name = argv[optind];
+	rc = cli_parse(&verb_create, argc, argv, &a, &i);
+	if (rc)
+		return rc > 0 ? 0 : 1;
+	name = argv[i];
 	if (daxpool_name_check(name, &why)) {
 		cli_error("create", name[0] ? name : "''", "invalid name: %s", why);
 		return 1;
 	}
-	if (!size_str) {
+	/* daxpool_parse_size() refuses 0: a size of 0 was not given */
+	if (!a.size) {
 		cli_error("create", name, "--size is required");
 		return 1;
 	}
-	if (daxpool_create_new(ctx, name, size, &req)) {
+	if (daxpool_create_new(ctx, name, a.size, &req)) {
 		cli_error("create", name, "%s", daxpool_get_error(ctx));
 		return 1;
 	}
 	/* every value was checked above: the setters cannot refuse them */
-	daxpool_create_set_type(req, type);
-	daxpool_create_set_region(req, region);
-	daxpool_create_set_numa_node(req, (int)node);
-	if (align)
-		daxpool_create_set_align(req, align);
-	daxpool_create_set_owner(req, owner);
-	daxpool_create_set_group(req, group);
-	daxpool_create_set_mode(req, mode);
-	daxpool_create_set_zero(req, zero);
-	if (isatty(STDERR_FILENO) && size >= (1ULL << 30) && zero)
+	daxpool_create_set_type(req, a.type);
+	daxpool_create_set_region(req, a.region);
+	daxpool_create_set_numa_node(req, (int)a.node);
+	if (a.align)
+		daxpool_create_set_align(req, a.align);
+	daxpool_create_set_owner(req, a.owner);
+	daxpool_create_set_group(req, a.group);
+	daxpool_create_set_mode(req, a.mode);
+	daxpool_create_set_zero(req, !a.no_zero);
+	if (isatty(STDERR_FILENO) && a.size >= (1ULL << 30) && !a.no_zero)
 		daxpool_create_set_progress(req, progress, (void *)name);
 	rc = daxpool_create_run(req, &pool);
 	daxpool_create_free(req);
@@ -183,3 +146,15 @@ int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 	}
 	return 0;
 }
+
+const struct cli_verb verb_create = {
+	.name = "create",
+	.fn = cmd_create,
+	.summary = "create a named pool",
+	.operands = "NAME",
+	.min_operands = 1,
+	.max_operands = 1,
+	.too_few = "a pool NAME is required",
+	.too_many = "exactly one pool NAME is required",
+	.options = create_options,
+};

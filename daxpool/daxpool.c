@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* daxpool: the command table and the top-level options */
+/* daxpool: the top-level options, and the run of a verb */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,44 +7,17 @@
 #include "config.h"
 #include "builtin.h"
 
-static const struct cmd_struct commands[] = {
-	{ "create", cmd_create, "create a named pool" },
-	{ "list", cmd_list, "list pools as JSON" },
-	{ "destroy", cmd_destroy, "destroy pools that nobody uses" },
-	{ "chown", cmd_chown, "change a pool's owner and group" },
-	{ "chmod", cmd_chmod, "change a pool's mode" },
-	{ "rename", cmd_rename, "rename a pool" },
-	{ "activate", cmd_activate,
-			"bring the host's pools up from their media (at boot)" },
-	{ "check", cmd_check, "find, and with --repair mend, what disagrees" },
-#if HAVE_RDMA
-	{ "rdma-check", cmd_rdma_check,
-			"check that a pool can be registered for RDMA" },
-#endif
-};
-#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
-
 static void usage(FILE *f)
 {
-	size_t i;
+	const struct cli_verb *const *v;
 
 	fprintf(f, "usage: daxpool [--version] [--help] COMMAND [ARGS]\n\n"
 		"Named, fixed device-DAX pools that RDMA may pin for good.\n\n"
 		"Commands:\n");
-	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].cmd, commands[i].summary);
+	for (v = cli_verbs; *v; v++)
+		fprintf(f, "  %-10s %s\n", (*v)->name, (*v)->summary);
 	fprintf(f, "  %-10s %s\n", "help", "this text, or 'help COMMAND' for a command's options");
 	fprintf(f, "\nSee daxpool(1) and daxpool-COMMAND(1).\n");
-}
-
-static const struct cmd_struct *find_cmd(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < NCOMMANDS; i++)
-		if (strcmp(commands[i].cmd, name) == 0)
-			return &commands[i];
-	return NULL;
 }
 
 /*
@@ -66,7 +39,7 @@ static int finish_stdout(const char *verb)
 	return 1;
 }
 
-static int run(const struct cmd_struct *cmd, int argc, char **argv)
+static int run(const struct cli_verb *cmd, int argc, char **argv)
 {
 	struct daxpool_ctx *ctx;
 	int rc;
@@ -74,17 +47,17 @@ static int run(const struct cmd_struct *cmd, int argc, char **argv)
 	rc = daxpool_new(&ctx);
 	if (rc) {
 		fprintf(stderr, "daxpool %s: cannot start libdaxpool: %s\n",
-				cmd->cmd, strerror(-rc));
+				cmd->name, strerror(-rc));
 		return 1;
 	}
 	rc = cmd->fn(argc, argv, ctx);
 	daxpool_unref(ctx);
-	return finish_stdout(cmd->cmd) || rc ? 1 : 0;
+	return finish_stdout(cmd->name) || rc ? 1 : 0;
 }
 
 int main(int argc, char **argv)
 {
-	const struct cmd_struct *cmd;
+	const struct cli_verb *const *v, *cmd;
 
 	if (argc < 2) {
 		usage(stderr);
@@ -99,7 +72,7 @@ int main(int argc, char **argv)
 		if (argc > 2 && strcmp(argv[1], "help") == 0) {
 			char *help_argv[] = { argv[2], "--help", NULL };
 
-			cmd = find_cmd(argv[2]);
+			cmd = cli_find_verb(argv[2]);
 			if (!cmd) {
 				fprintf(stderr, "daxpool help: unknown command '%s'\n", argv[2]);
 				return 1;
@@ -109,7 +82,26 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return finish_stdout("help");
 	}
-	cmd = find_cmd(argv[1]);
+	/* for bash completion, which takes its words from the tables */
+	if (strcmp(argv[1], "--list-cmds") == 0) {
+		for (v = cli_verbs; *v; v++)
+			printf("%s\n", (*v)->name);
+		printf("help\n");
+		return finish_stdout("--list-cmds");
+	}
+	if (strcmp(argv[1], "--list-options") == 0) {
+		cmd = argc == 3 ? cli_find_verb(argv[2]) : NULL;
+		if (argc != 3)
+			cli_error(argv[1], "arguments", "expected 1, got %d",
+					argc - 2);
+		else if (!cmd)
+			cli_error(argv[1], argv[2], "unknown command");
+		if (!cmd)
+			return 1;
+		cli_list_options(cmd, stdout);
+		return finish_stdout("--list-options");
+	}
+	cmd = cli_find_verb(argv[1]);
 	if (!cmd) {
 		fprintf(stderr, "daxpool: unknown command '%s'; see 'daxpool help'\n",
 				argv[1]);

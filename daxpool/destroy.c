@@ -1,16 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* daxpool destroy: each name on its own; busy pools are left untouched */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include "builtin.h"
-
-static const char destroy_usage[] =
-	"usage: daxpool destroy NAME|UUID...\n"
-	"\n"
-	"Destroys each pool that no process has open or mapped; a busy pool\n"
-	"is refused with the PIDs of its holders and left as it was.\n";
 
 static int destroy_one(struct daxpool_ctx *ctx, const char *id)
 {
@@ -49,30 +42,26 @@ static int destroy_one(struct daxpool_ctx *ctx, const char *id)
 	return 0;
 }
 
-int cmd_destroy(int argc, char **argv, struct daxpool_ctx *ctx)
+static int cmd_destroy(int argc, char **argv, struct daxpool_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c, i, failed = 0;
+	int first, i, rc, failed = 0;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(destroy_usage, stdout);
-			return 0;
-		}
-		cli_error("destroy", argv[optind - 1], "unknown option");
-		fputs(destroy_usage, stderr);
-		return 1;
-	}
-	if (optind == argc) {
-		cli_error("destroy", "arguments", "at least one pool NAME is required");
-		fputs(destroy_usage, stderr);
-		return 1;
-	}
-	for (i = optind; i < argc; i++)
+	rc = cli_parse(&verb_destroy, argc, argv, NULL, &first);
+	if (rc)
+		return rc > 0 ? 0 : 1;
+	for (i = first; i < argc; i++)
 		failed |= destroy_one(ctx, argv[i]);
 	return failed;
 }
+
+const struct cli_verb verb_destroy = {
+	.name = "destroy",
+	.fn = cmd_destroy,
+	.summary = "destroy pools that nobody uses",
+	.operands = "NAME|UUID...",
+	.min_operands = 1,
+	.max_operands = -1,
+	.too_few = "at least one pool NAME is required",
+	.description = "Destroys each pool that no process has open or mapped; a busy pool\n"
+		       "is refused with the PIDs of its holders and left as it was.\n",
+};

@@ -1,62 +1,57 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* daxpool list: pools as a JSON array */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include "builtin.h"
 
-static const char list_usage[] =
-	"usage: daxpool list [NAME|UUID...] [-u|--human] [-v|--verbose]\n"
-	"\n"
-	"  -u, --human     sizes as text (\"2.00 GiB\") instead of bytes\n"
-	"  -v, --verbose   add namespace, sizes and creation time\n";
+struct list_args {
+	bool human, verbose;
+};
 
-int cmd_list(int argc, char **argv, struct daxpool_ctx *ctx)
+static const struct cli_option list_options[] = {
+	OPT_FLAG('u', "human", struct list_args, human,
+			"sizes as text (\"2.00 GiB\") instead of bytes"),
+	OPT_FLAG('v', "verbose", struct list_args, verbose,
+			"add namespace, sizes and creation time"),
+	OPT_END(),
+};
+
+static int cmd_list(int argc, char **argv, struct daxpool_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "human", no_argument, NULL, 'u' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	bool human = false, verbose = false;
+	struct list_args a = { 0 };
 	struct json_object *arr;
 	struct daxpool_pool *pool;
-	int c, i, rc = 0;
+	int first, i, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "uvh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'u':
-			human = true;
-			break;
-		case 'v':
-			verbose = true;
-			break;
-		case 'h':
-			fputs(list_usage, stdout);
-			return 0;
-		default:
-			cli_error("list", argv[optind - 1], "unknown option");
-			fputs(list_usage, stderr);
-			return 1;
-		}
-	}
+	rc = cli_parse(&verb_list, argc, argv, &a, &first);
+	if (rc)
+		return rc > 0 ? 0 : 1;
 	arr = json_object_new_array();
-	if (optind == argc) {
+	if (first == argc) {
 		daxpool_pool_foreach(ctx, pool)
-			json_object_array_add(arr, pool_to_json(pool, human, verbose));
+			json_object_array_add(arr,
+					pool_to_json(pool, a.human, a.verbose));
 	}
-	for (i = optind; i < argc; i++) {
+	for (i = first; i < argc; i++) {
 		pool = find_pool(ctx, "list", argv[i]);
 		if (!pool) {
 			rc = 1;
 			continue;
 		}
-		json_object_array_add(arr, pool_to_json(pool, human, verbose));
+		json_object_array_add(
+				arr, pool_to_json(pool, a.human, a.verbose));
 	}
 	json_print(arr);
 	json_object_put(arr);
 	return rc;
 }
+
+const struct cli_verb verb_list = {
+	.name = "list",
+	.fn = cmd_list,
+	.summary = "list pools as JSON",
+	.operands = "[NAME|UUID...]",
+	.max_operands = -1,
+	.options = list_options,
+};

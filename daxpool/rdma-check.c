@@ -6,19 +6,21 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <daxpool/libdaxpool-rdma.h>
 #include "builtin.h"
 
-static const char rdma_check_usage[] =
-	"usage: daxpool rdma-check NAME|UUID [--device IBDEV]\n"
-	"\n"
-	"Maps the pool as the calling user and registers all of it for RDMA\n"
-	"(a plain, long-term ibv_reg_mr) on IBDEV, or the first RDMA device.\n"
-	"A pool the user may only read is registered for remote reads.\n";
+struct rdma_check_args {
+	const char *device;
+};
+
+static const struct cli_option rdma_check_options[] = {
+	OPT_STRING('d', "device", struct rdma_check_args, device, "IBDEV",
+			"the RDMA device, as ibv_devices names it (default: the first one)"),
+	OPT_END(),
+};
 
 static struct ibv_device *pick_device(struct ibv_device **list, int n,
 		const char *want)
@@ -112,53 +114,33 @@ static int check(struct daxpool_map *map, struct ibv_device *dev, bool rw)
 	return mr ? 0 : 1;
 }
 
-int cmd_rdma_check(int argc, char **argv, struct daxpool_ctx *ctx)
+static int cmd_rdma_check(int argc, char **argv, struct daxpool_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "device", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct ibv_device **list = NULL, *dev;
+	struct rdma_check_args a = { 0 };
 	struct daxpool_map *map;
-	const char *want = NULL;
+	const char *id;
 	bool rw = true;
-	int c, n = 0, rc = 1;
+	int first, n = 0, rc;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "d:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			want = optarg;
-			break;
-		case 'h':
-			fputs(rdma_check_usage, stdout);
-			return 0;
-		default:
-			cli_error("rdma-check", argv[optind - 1],
-					c == ':' || optopt == 'd' ? "needs a value" : "unknown option");
-			fputs(rdma_check_usage, stderr);
-			return 1;
-		}
-	}
-	if (argc - optind != 1) {
-		cli_error("rdma-check", "arguments", "exactly one pool NAME is required");
-		fputs(rdma_check_usage, stderr);
-		return 1;
-	}
+	rc = cli_parse(&verb_rdma_check, argc, argv, &a, &first);
+	if (rc)
+		return rc > 0 ? 0 : 1;
+	id = argv[first];
+	rc = 1;
 
-	map = daxpool_map_open(ctx, argv[optind], O_RDWR);
+	map = daxpool_map_open(ctx, id, O_RDWR);
 	if (!map && errno == EACCES) {
 		rw = false;
-		map = daxpool_map_open(ctx, argv[optind], O_RDONLY);
+		map = daxpool_map_open(ctx, id, O_RDONLY);
 	}
 	if (!map) {
-		cli_error("rdma-check", argv[optind], "%s", daxpool_get_error(ctx));
+		cli_error("rdma-check", id, "%s", daxpool_get_error(ctx));
 		return 1;
 	}
 	/* NULL (ENOSYS: no ib_uverbs) means no device as much as n == 0 does */
 	list = ibv_get_device_list(&n);
-	dev = pick_device(list, list ? n : 0, want);
+	dev = pick_device(list, list ? n : 0, a.device);
 	if (dev)
 		rc = check(map, dev, rw);
 	if (list)
@@ -166,3 +148,18 @@ int cmd_rdma_check(int argc, char **argv, struct daxpool_ctx *ctx)
 	daxpool_map_close(map);
 	return rc;
 }
+
+const struct cli_verb verb_rdma_check = {
+	.name = "rdma-check",
+	.fn = cmd_rdma_check,
+	.summary = "check that a pool can be registered for RDMA",
+	.operands = "NAME|UUID",
+	.min_operands = 1,
+	.max_operands = 1,
+	.too_few = "exactly one pool NAME is required",
+	.too_many = "exactly one pool NAME is required",
+	.description = "Maps the pool as the calling user and registers all of it for RDMA\n"
+		       "(a plain, long-term ibv_reg_mr) on IBDEV, or the first RDMA device.\n"
+		       "A pool the user may only read is registered for remote reads.\n",
+	.options = rdma_check_options,
+};
