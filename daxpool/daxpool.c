@@ -52,7 +52,10 @@ static int run(const struct cli_verb *cmd, int argc, char **argv)
 	}
 	rc = cmd->fn(argc, argv, ctx);
 	daxpool_unref(ctx);
-	return finish_stdout(cmd->name) || rc ? 1 : 0;
+	if (finish_stdout(cmd->name))
+		return 1;
+	/* a verb's own exit status (check: 2, it could not run) stands */
+	return rc >= 0 && rc <= 2 ? rc : 1;
 }
 
 int main(int argc, char **argv)
