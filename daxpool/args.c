@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include "builtin.h"
 
-struct daxpool_pool *find_pool(struct daxpool_ctx *ctx, const char *verb,
-		const char *id)
+struct daxpool_pool *find_pool(
+		struct daxpool_ctx *ctx, const char *verb, const char *id)
 {
 	struct daxpool_pool *pool;
 	int rc = daxpool_pool_find(ctx, id, &pool);

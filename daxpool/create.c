@@ -105,7 +105,8 @@ static int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 		return rc > 0 ? 0 : 1;
 	name = argv[i];
 	if (daxpool_name_check(name, &why)) {
-		cli_error("create", name[0] ? name : "''", "invalid name: %s", why);
+		cli_error("create", name[0] ? name : "''", "invalid name: %s",
+				why);
 		return 1;
 	}
 	/* daxpool_parse_size() refuses 0: a size of 0 was not given */

@@ -11,12 +11,14 @@ static void usage(FILE *f)
 {
 	const struct cli_verb *const *v;
 
-	fprintf(f, "usage: daxpool [--version] [--help] COMMAND [ARGS]\n\n"
-		"Named, fixed device-DAX pools that RDMA may pin for good.\n\n"
-		"Commands:\n");
+	fprintf(f,
+			"usage: daxpool [--version] [--help] COMMAND [ARGS]\n\n"
+			"Named, fixed device-DAX pools that RDMA may pin for good.\n\n"
+			"Commands:\n");
 	for (v = cli_verbs; *v; v++)
 		fprintf(f, "  %-10s %s\n", (*v)->name, (*v)->summary);
-	fprintf(f, "  %-10s %s\n", "help", "this text, or 'help COMMAND' for a command's options");
+	fprintf(f, "  %-10s %s\n", "help",
+			"this text, or 'help COMMAND' for a command's options");
 	fprintf(f, "\nSee daxpool(1) and daxpool-COMMAND(1).\n");
 }
 
@@ -35,7 +37,8 @@ static int finish_stdout(const char *verb)
 		e = errno ? errno : EIO;
 	if (!e)
 		return 0;
-	fprintf(stderr, "daxpool %s: cannot write the output: %s\n", verb, strerror(e));
+	fprintf(stderr, "daxpool %s: cannot write the output: %s\n", verb,
+			strerror(e));
 	return 1;
 }
 
@@ -66,18 +69,20 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 1;
 	}
-	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+	if (strcmp(argv[1], "--version") == 0 ||
+			strcmp(argv[1], "version") == 0) {
 		printf("%s\n", VERSION);
 		return finish_stdout("--version");
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
+			strcmp(argv[1], "help") == 0) {
 		if (argc > 2 && strcmp(argv[1], "help") == 0) {
 			char *help_argv[] = { argv[2], "--help", NULL };
 
 			cmd = cli_find_verb(argv[2]);
 			if (!cmd) {
-				fprintf(stderr, "daxpool help: unknown command '%s'\n", argv[2]);
+				fprintf(stderr, "daxpool help: unknown command '%s'\n",
+						argv[2]);
 				return 1;
 			}
 			return run(cmd, 2, help_argv);

@@ -29,7 +29,7 @@ static int cmd_list(int argc, char **argv, struct daxpool_ctx *ctx)
 		return rc > 0 ? 0 : 1;
 	arr = json_object_new_array();
 	if (first == argc) {
-		daxpool_pool_foreach(ctx, pool)
+		daxpool_pool_foreach (ctx, pool)
 			json_object_array_add(arr,
 					pool_to_json(pool, a.human, a.verbose));
 	}

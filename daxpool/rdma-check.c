@@ -22,13 +22,14 @@ static const struct cli_option rdma_check_options[] = {
 	OPT_END(),
 };
 
-static struct ibv_device *pick_device(struct ibv_device **list, int n,
-		const char *want)
+static struct ibv_device *pick_device(
+		struct ibv_device **list, int n, const char *want)
 {
 	int i;
 
 	if (n == 0) {
-		cli_error("rdma-check", "device", "no RDMA device found; load "
+		cli_error("rdma-check", "device",
+				"no RDMA device found; load "
 				"rdma_rxe and add a link, or check ibv_devices");
 		return NULL;
 	}
@@ -40,7 +41,8 @@ static struct ibv_device *pick_device(struct ibv_device **list, int n,
 	fprintf(stderr, "daxpool rdma-check: %s: unknown RDMA device; there is",
 			want);
 	for (i = 0; i < n; i++)
-		fprintf(stderr, "%s %s", i ? "," : "", ibv_get_device_name(list[i]));
+		fprintf(stderr, "%s %s", i ? "," : "",
+				ibv_get_device_name(list[i]));
 	fputs(" (see ibv_devices)\n", stderr);
 	return NULL;
 }
@@ -51,7 +53,7 @@ static long usec_since(const struct timespec *t0)
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	return (t1.tv_sec - t0->tv_sec) * 1000000L +
-	       (t1.tv_nsec - t0->tv_nsec) / 1000L;
+			(t1.tv_nsec - t0->tv_nsec) / 1000L;
 }
 
 /* register the whole map on DEV and print the verdict; 0 when it worked */
@@ -69,7 +71,8 @@ static int check(struct daxpool_map *map, struct ibv_device *dev, bool rw)
 
 	ibctx = ibv_open_device(dev);
 	if (!ibctx) {
-		cli_error("rdma-check", ibv_get_device_name(dev), "cannot open: %s",
+		cli_error("rdma-check", ibv_get_device_name(dev),
+				"cannot open: %s",
 				strerror(errno ? errno : EIO));
 		return 1;
 	}
@@ -82,27 +85,34 @@ static int check(struct daxpool_map *map, struct ibv_device *dev, bool rw)
 		return 1;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	mr = daxpool_map_reg_mr(map, pd, rw ? IBV_ACCESS_LOCAL_WRITE |
-			IBV_ACCESS_REMOTE_WRITE | IBV_ACCESS_REMOTE_READ :
-			IBV_ACCESS_REMOTE_READ);
+	mr = daxpool_map_reg_mr(map, pd,
+			rw ? IBV_ACCESS_LOCAL_WRITE | IBV_ACCESS_REMOTE_WRITE |
+							IBV_ACCESS_REMOTE_READ :
+			     IBV_ACCESS_REMOTE_READ);
 	if (!mr)
 		err = errno;
 	usec = usec_since(&t0);
 
 	o = json_object_new_object();
 	json_object_object_add(o, "name", json_object_new_string(name));
-	json_object_object_add(o, "device", json_object_new_string(ibv_get_device_name(dev)));
+	json_object_object_add(o, "device",
+			json_object_new_string(ibv_get_device_name(dev)));
 	json_object_object_add(o, "ok", json_object_new_boolean(mr != NULL));
-	json_object_object_add(o, "access", json_object_new_string(rw ? "rw" : "ro"));
-	json_object_object_add(o, "size", json_object_new_int64((int64_t)daxpool_map_get_size(map)));
-	json_object_object_add(o, "mr_length", json_object_new_int64(mr ? (int64_t)mr->length : 0));
+	json_object_object_add(
+			o, "access", json_object_new_string(rw ? "rw" : "ro"));
+	json_object_object_add(o, "size",
+			json_object_new_int64(
+					(int64_t)daxpool_map_get_size(map)));
+	json_object_object_add(o, "mr_length",
+			json_object_new_int64(mr ? (int64_t)mr->length : 0));
 	json_object_object_add(o, "usec", json_object_new_int64(usec));
 	if (!mr) {
 		daxpool_rdma_strerror(err, why, sizeof(why),
 				daxpool_map_get_size(map));
 		json_object_object_add(o, "errno", json_object_new_int(err));
 		json_object_object_add(o, "error", json_object_new_string(why));
-		cli_error("rdma-check", name, "cannot register for RDMA: %s", why);
+		cli_error("rdma-check", name, "cannot register for RDMA: %s",
+				why);
 	}
 	json_print(o);
 	json_object_put(o);
