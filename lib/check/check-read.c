@@ -27,18 +27,6 @@ static int grow(void **arr, size_t n, size_t size)
 	return 0;
 }
 
-static int take_rec(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
-		void *arg)
-{
-	struct dp_check_view *v = arg;
-
-	(void)ctx;
-	if (grow((void **)&v->recs, v->nrecs, sizeof(*v->recs)))
-		return -ENOMEM;
-	v->recs[v->nrecs++] = *rec;
-	return 0;
-}
-
 struct copies {
 	struct dp_check_copy **c;
 	size_t *n;
@@ -164,7 +152,7 @@ static int read_pools(struct daxpool_ctx *ctx, struct dp_check_host *h)
 int dp_check_read(struct daxpool_ctx *ctx, struct dp_check_host *h)
 {
 	struct copies to = { &h->view.copies, &h->view.ncopies };
-	int rc = dp_registry_foreach(ctx, take_rec, &h->view);
+	int rc = dp_registry_load(ctx, &h->view.recs, &h->view.nrecs);
 
 	if (!rc)
 		rc = dp_media_foreach(ctx, take_copy, &to);
