@@ -555,12 +555,20 @@ static int pmem_relabel(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 
 const struct dp_backend dp_backend_pmem = {
 	.type = DAXPOOL_TYPE_PMEM,
+	/* the media copy of each region is the truth */
+	.keeps_copy = true,
 	.place = pmem_place,
-	.store = pmem_store,
-	.forget = pmem_forget,
-	.refresh = pmem_refresh,
 	.provision = pmem_provision,
+	.refresh = pmem_refresh,
 	.release = pmem_release,
 	.enable = pmem_enable,
 	.relabel = pmem_relabel,
+	.name_taken = dp_media_name_taken,
+	.store = pmem_store,
+	.forget = pmem_forget,
+	.copies_foreach = dp_media_foreach,
+	.copy_put = dp_media_put,
+	.copy_drop = dp_media_drop,
+	.copy_rewrite = dp_media_rewrite,
+	.copy_delete = dp_media_delete,
 };

@@ -224,7 +224,8 @@ DAXPOOL_EXPORT void daxpool_create_free(struct daxpool_create *req)
 DAXPOOL_EXPORT int daxpool_create_set_type(
 		struct daxpool_create *req, enum daxpool_type type)
 {
-	if (!req || (type != DAXPOOL_TYPE_PMEM && type != DAXPOOL_TYPE_RAM))
+	/* a kind this build has a backend for */
+	if (!req || !dp_backend_get(type))
 		return -EINVAL;
 	req->args.type = type;
 	return 0;
