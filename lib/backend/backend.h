@@ -12,15 +12,33 @@
  * admin lock, zeroing, ownership), the journal (journal.c: which record
  * is written when), check (what is wrong, and its repair). It reaches a
  * backend only through this table, and never asks which kind a pool is:
- * it asks the backend a question (keeps_copy), or finds an
+ * it asks the backend a question (keeps_copy, needs_records), or finds an
  * optional op unset (the kind cannot: ram has no label to rewrite).
  *
  * A backend knows its kernel objects and what it keeps of its own: pmem
  * its media copy on each region (media.c), which nobody outside
- * lib/backend/ reads or writes but through the copy ops below. Only where a device is told apart from sysfs alone (util/identify.c,
+ * lib/backend/ reads or writes but through the copy ops below. It calls
+ * no part above it: what it must know of the other pools (ram: which
+ * devices are pools'), the core reads from the registry and hands it.
+ * Only where a device is told apart from sysfs alone (util/identify.c,
  * for open by name and udev) is the kind of a device read, since that is
  * the device's identity.
  */
+
+/* the registry's records, read by the core for a backend that asks */
+struct dp_recorded {
+	const struct daxpool_record *recs;
+	size_t n;
+};
+
+/*
+ * What place chose, for provision: the backend's own (pmem: the region;
+ * ram: the dax region), opaque to the core, which hands it on and gives
+ * it back to placement_free whatever the outcome.
+ */
+struct dp_placement {
+	void *chosen;
+};
 
 /* one copy a kind keeps, as read (LOAD_RC: 0, or -errno with m->why set);
  * a non-zero return stops the walk and is its result */
@@ -38,23 +56,34 @@ struct dp_backend {
 	 * registry is the only copy.
 	 */
 	bool keeps_copy;
+	/*
+	 * place, provision and enable want the registry's records (ram: a
+	 * device spanning its region is free space unless it is a pool's);
+	 * else they get none
+	 */
+	bool needs_records;
 
 	/* ------------------------------------------------ making a pool */
 	/*
 	 * Choose where a new pool goes (rec.region), counting whatever the
-	 * kind keeps beside it, before any record or device is written
+	 * kind keeps beside it, before any record or device is written; the
+	 * choice goes into PL for provision. On failure PL holds nothing.
 	 */
 	int (*place)(struct daxpool_ctx *ctx,
 			const struct daxpool_create_args *args,
-			struct daxpool_pool *pool);
+			const struct dp_recorded *others,
+			struct daxpool_pool *pool, struct dp_placement *pl);
 	/*
 	 * Make a device for pool->rec (name, uuid, align, region set) of at
-	 * least args->size usable bytes; on success pool's kernel fields are
-	 * filled; on failure nothing is left
+	 * least args->size usable bytes where PL says; on success pool's
+	 * kernel fields are filled; on failure nothing is left
 	 */
 	int (*provision)(struct daxpool_ctx *ctx,
 			const struct daxpool_create_args *args,
-			struct daxpool_pool *pool);
+			const struct dp_recorded *others,
+			struct daxpool_pool *pool, struct dp_placement *pl);
+	/* let go of what place chose (PL may hold nothing) */
+	void (*placement_free)(struct dp_placement *pl);
 
 	/* ----------------------------------------- its kernel objects */
 	/* fill the kernel-side fields of a pool whose record is loaded */
@@ -62,7 +91,8 @@ struct dp_backend {
 	/* remove the device; the caller has proved it unused */
 	int (*release)(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
 	/* bring a pool's device up again (activate); NULL: it cannot */
-	int (*enable)(struct daxpool_ctx *ctx, struct daxpool_pool *pool);
+	int (*enable)(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
+			const struct dp_recorded *others);
 	/* write rec.name where the kernel keeps it; the caller proved it
 	 * unused; NULL: the kernel keeps no name */
 	int (*relabel)(struct daxpool_ctx *ctx, struct daxpool_pool *pool);

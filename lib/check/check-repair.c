@@ -21,6 +21,23 @@ static const struct dp_backend *keeper(const struct dp_check_copy *c)
 	return dp_backend_get(c->kind);
 }
 
+/* POOL's device up again; a backend that asks gets the registry's records
+ * as they are now */
+static int enable(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
+{
+	struct daxpool_record *recs = NULL;
+	struct dp_recorded others = { NULL, 0 };
+	int rc;
+
+	/* as the backend always went on with what could be read */
+	if (pool->ops->needs_records)
+		dp_registry_load(ctx, &recs, &others.n);
+	others.recs = recs;
+	rc = pool->ops->enable(ctx, pool, &others);
+	free(recs);
+	return rc;
+}
+
 /* POOL's label rewritten to its name once it is proved idle (quiesce.c) */
 static int relabel_when_idle(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 {
@@ -75,7 +92,7 @@ static int apply(struct daxpool_ctx *ctx, struct dp_check_host *h,
 		return dp_backend_get(s->copy_kind)
 				->copy_put(ctx, s->region, &s->rec);
 	case DP_STEP_ENABLE:
-		return pool->ops->enable(ctx, pool);
+		return enable(ctx, pool);
 	case DP_STEP_RELABEL:
 		return relabel_when_idle(ctx, pool);
 	case DP_STEP_REMOVE_COPY:

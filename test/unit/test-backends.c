@@ -35,6 +35,7 @@ static void table(void)
 				!b->copies_foreach && !b->copy_put &&
 				!b->copy_drop && !b->copy_rewrite &&
 				!b->copy_delete;
+		struct dp_placement empty = { NULL };
 		bool twice = false;
 
 		n++;
@@ -45,22 +46,28 @@ static void table(void)
 		ok(!twice && dp_backend_get(b->type) == b,
 				"%s: the only backend of its kind, and the one chosen for it",
 				name);
-		ok(b->place && b->provision && b->refresh && b->release,
-				"%s: place, provision, refresh and release are set",
+		ok(b->place && b->provision && b->placement_free &&
+						b->refresh && b->release,
+				"%s: place, provision, placement_free, refresh and release are set",
 				name);
 		ok(b->keeps_copy ? copy_ops : no_copy_ops,
 				"%s: the copy ops are set exactly when it keeps a copy (%s)",
 				name,
 				b->keeps_copy ? "it does" : "it does not");
+		b->placement_free(&empty);
+		ok(empty.chosen == NULL,
+				"%s: an empty placement is let go of harmlessly",
+				name);
 	}
 	ok(n >= 2, "pmem and ram are built in (%d backends)", n);
 	ok(!dp_backend_get((enum daxpool_type)0) &&
 					!dp_backend_get((enum daxpool_type)42),
 			"no backend for a kind not built in");
 	/* what today's kinds answer, which the flows count on */
-	ok(pmem && pmem->keeps_copy, "pmem keeps its own copy, the truth");
-	ok(ram && !ram->keeps_copy && !ram->relabel,
-			"ram keeps none, and has no label");
+	ok(pmem && pmem->keeps_copy && !pmem->needs_records,
+			"pmem keeps its own copy, the truth, and needs no records");
+	ok(ram && !ram->keeps_copy && ram->needs_records && !ram->relabel,
+			"ram keeps none, is handed the records, and has no label");
 }
 
 static void names(struct daxpool_ctx *ctx, const char *etc)

@@ -106,10 +106,13 @@ static int fake_forget(struct daxpool_ctx *c, struct daxpool_pool *pool)
 
 static int fake_provision(struct daxpool_ctx *c,
 		const struct daxpool_create_args *args,
-		struct daxpool_pool *pool)
+		const struct dp_recorded *others, struct daxpool_pool *pool,
+		struct dp_placement *pl)
 {
 	(void)c;
 	(void)args;
+	(void)others;
+	(void)pl;
 	/* a kind with no copy of its own learns where its memory is */
 	if (!pool->ops->keeps_copy)
 		snprintf(pool->rec.ranges, sizeof(pool->rec.ranges),
@@ -172,7 +175,7 @@ static const struct dp_backend fake_ram = {
 static int provision(struct dp_journal *j, void *arg)
 {
 	(void)arg;
-	return j->pool->ops->provision(j->ctx, NULL, j->pool);
+	return j->pool->ops->provision(j->ctx, NULL, NULL, j->pool, NULL);
 }
 
 /* zeroing: its point half-way through; ARG non-NULL: it fails at the end */
