@@ -33,9 +33,10 @@ static bool valid_devname(const char *s)
 	return strlen(s) < 32 && sscanf(s, "dax%u.%u%c", &a, &b, &tail) == 2;
 }
 
-/* a ram pool's record: the one whose ranges are the device's */
-static bool ram_record(const char *ranges, struct daxpool_record *rec,
-		char *path, size_t len)
+/* a pool known by its ranges (ram): the record of ID's kind whose ranges
+ * are the device's */
+static bool ranges_record(const struct dp_identity *id,
+		struct daxpool_record *rec, char *path, size_t len)
 {
 	char dir[256];
 	struct dirent *d;
@@ -56,8 +57,8 @@ static bool ram_record(const char *ranges, struct daxpool_record *rec,
 		if ((size_t)snprintf(path, len, "%s/%s", dir, d->d_name) >= len)
 			continue;
 		found = dp_registry_read_file(path, rec, &why) == 0 &&
-				rec->type == DAXPOOL_TYPE_RAM &&
-				strcmp(rec->ranges, ranges) == 0;
+				rec->type == id->type &&
+				strcmp(rec->ranges, id->ranges) == 0;
 	}
 	closedir(dp);
 	return found;
@@ -79,8 +80,8 @@ int main(int argc, char **argv)
 	snprintf(path, sizeof(path), "/sys/bus/dax/devices/%s", argv[1]);
 	if (dp_identify(path, &id) < 0)
 		return 0; /* no pool's kind of device */
-	if (id.type == DAXPOOL_TYPE_RAM) {
-		if (!ram_record(id.ranges, &rec, path, sizeof(path)))
+	if (!id.uuid[0]) {
+		if (!ranges_record(&id, &rec, path, sizeof(path)))
 			return 0; /* a device no ram pool recorded */
 		snprintf(uuid, sizeof(uuid), "%s", rec.uuid);
 	} else {

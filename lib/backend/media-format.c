@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * The media copy's bytes (see media.h and Documentation/daxpool-media.txt):
+ * The media copy's bytes (media-format.h, Documentation/daxpool-media.txt):
  * a slot is a 4 KiB header and a payload of registry records, one per
- * line. Pure: no I/O, so the unit test and the fuzzer drive it directly.
+ * line; and what a copy read says (its current slot, its health). Pure:
+ * no I/O, so the unit test, the fuzzer and check's planner use it directly.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include "backend/media.h"
+#include "backend/media-format.h"
 #include "store/registry.h"
 
 /* header fields, little-endian, at these offsets */
@@ -183,4 +184,27 @@ int dp_media_current(const struct dp_media_slot slot[2])
 	if (slot[1].state == DP_SLOT_GOOD)
 		return 1;
 	return -1;
+}
+
+void dp_media_free(struct dp_media *m)
+{
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		free(m->slot[i].recs);
+		m->slot[i].recs = NULL;
+		m->slot[i].nrecs = 0;
+	}
+}
+
+bool dp_media_healthy(const struct dp_media *m)
+{
+	return m->current >= 0 && m->slot[!m->current].state == DP_SLOT_GOOD;
+}
+
+const struct dp_media_slot *dp_media_current_slot(const struct dp_media *m)
+{
+	static const struct dp_media_slot none;
+
+	return m->current >= 0 ? &m->slot[m->current] : &none;
 }

@@ -19,17 +19,6 @@
 
 #define IO_ALIGN 4096
 
-void dp_media_free(struct dp_media *m)
-{
-	int i;
-
-	for (i = 0; i < 2; i++) {
-		free(m->slot[i].recs);
-		m->slot[i].recs = NULL;
-		m->slot[i].nrecs = 0;
-	}
-}
-
 struct ndctl_region *dp_media_region(struct daxpool_ctx *ctx, const char *name)
 {
 	struct ndctl_region *region;
@@ -188,11 +177,6 @@ int dp_media_load(struct daxpool_ctx *ctx, struct ndctl_region *region,
 	return 0;
 }
 
-bool dp_media_healthy(const struct dp_media *m)
-{
-	return m->current >= 0 && m->slot[!m->current].state == DP_SLOT_GOOD;
-}
-
 int dp_media_store(struct daxpool_ctx *ctx, struct dp_media *m,
 		const struct daxpool_record *recs, size_t n)
 {
@@ -305,7 +289,7 @@ int dp_media_create(struct daxpool_ctx *ctx, struct ndctl_region *region,
 	return rc;
 }
 
-int dp_media_delete(struct daxpool_ctx *ctx, struct dp_media *m)
+int dp_media_delete(struct daxpool_ctx *ctx, const struct dp_media *m)
 {
 	struct ndctl_region *region = dp_media_region(ctx, m->region);
 	struct ndctl_namespace *ndns =
@@ -360,13 +344,6 @@ static int load_for_change(struct daxpool_ctx *ctx, const char *rname,
 	return rc;
 }
 
-const struct dp_media_slot *dp_media_current_slot(const struct dp_media *m)
-{
-	static const struct dp_media_slot none;
-
-	return m->current >= 0 ? &m->slot[m->current] : &none;
-}
-
 /*
  * The copy on REGION with UUID's record replaced by REC (or dropped, for
  * REC NULL); a copy left with no record goes, since its region holds no
@@ -418,7 +395,7 @@ int dp_media_drop(struct daxpool_ctx *ctx, const char *region, const char *uuid)
 	return rewrite(ctx, region, uuid, NULL);
 }
 
-int dp_media_foreach(struct daxpool_ctx *ctx, dp_media_fn fn, void *arg)
+int dp_media_foreach(struct daxpool_ctx *ctx, dp_copy_fn fn, void *arg)
 {
 	struct ndctl_region *region;
 	struct ndctl_bus *bus;
@@ -459,4 +436,70 @@ int dp_media_foreach(struct daxpool_ctx *ctx, dp_media_fn fn, void *arg)
 	}
 	free(names);
 	return rc;
+}
+
+/*
+ * A copy of M to write through: its slots' states and generations, not
+ * its records, so that the copy M stays as it was read
+ */
+static struct dp_media working_copy(const struct dp_media *m)
+{
+	struct dp_media w = *m;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		w.slot[i].recs = NULL;
+		w.slot[i].nrecs = 0;
+	}
+	return w;
+}
+
+int dp_media_rewrite(struct daxpool_ctx *ctx, const struct dp_media *m,
+		const struct daxpool_record *recs, size_t n, bool both)
+{
+	struct dp_media w = working_copy(m);
+	int rc = dp_media_store(ctx, &w, recs, n);
+
+	if (both && !rc && !dp_media_healthy(&w))
+		rc = dp_media_store(ctx, &w, recs, n);
+	dp_media_free(&w);
+	return rc;
+}
+
+struct name_wanted {
+	const char *name;
+	const char *except; /* the pool being renamed */
+	char *where;
+	size_t len;
+};
+
+static int has_name(struct daxpool_ctx *ctx, int load_rc, struct dp_media *m,
+		void *arg)
+{
+	const struct dp_media_slot *s = dp_media_current_slot(m);
+	struct name_wanted *w = arg;
+	size_t i;
+
+	(void)ctx;
+	if (load_rc)
+		return 0;
+	for (i = 0; i < s->nrecs; i++)
+		if (strcmp(s->recs[i].name, w->name) == 0 &&
+				(!w->except ||
+						strcmp(s->recs[i].uuid,
+								w->except) !=
+								0)) {
+			snprintf(w->where, w->len, "on the media of %s",
+					m->region);
+			return 1;
+		}
+	return 0;
+}
+
+bool dp_media_name_taken(struct daxpool_ctx *ctx, const char *name,
+		const char *except, char *where, size_t len)
+{
+	struct name_wanted w = { name, except, where, len };
+
+	return dp_media_foreach(ctx, has_name, &w) == 1;
 }

@@ -394,27 +394,74 @@ static int release_namespace(
 	return 0;
 }
 
+/*
+ * What place chose: the region, and the libndctl context it lives in,
+ * held so that the region stays valid to look at
+ */
+struct pmem_placement {
+	struct ndctl_ctx *nctx;
+	struct ndctl_region *region;
+};
+
 static int pmem_place(struct daxpool_ctx *ctx,
 		const struct daxpool_create_args *args,
-		struct daxpool_pool *pool)
+		const struct dp_recorded *others, struct daxpool_pool *pool,
+		struct dp_placement *pl)
 {
 	struct ndctl_region *region = NULL;
+	struct pmem_placement *pp;
 	uint64_t ns_size = 0;
 	int rc;
 
+	(void)others;
+	pl->chosen = NULL;
 	if (!dp_ndctl(ctx))
 		return dp_fail(ctx, ENXIO, "cannot open libndctl");
 	rc = pick_region(ctx, args, pool->rec.align, &region, &ns_size);
 	if (rc)
 		return rc;
+	pp = malloc(sizeof(*pp));
+	if (!pp)
+		return dp_fail(ctx, ENOMEM, "out of memory");
+	pp->nctx = ndctl_ref(dp_ndctl(ctx));
+	pp->region = region;
+	pl->chosen = pp;
 	snprintf(pool->rec.region, sizeof(pool->rec.region), "%s",
 			ndctl_region_get_devname(region));
 	return 0;
 }
 
+static void pmem_placement_free(struct dp_placement *pl)
+{
+	struct pmem_placement *pp = pl->chosen;
+
+	if (pp) {
+		ndctl_unref(pp->nctx);
+		free(pp);
+	}
+	pl->chosen = NULL;
+}
+
+/*
+ * The region place chose, RNAME. The context is dropped in between when a
+ * region's first pool brings its media copy (media.c makes the namespace,
+ * then reads it anew): the region is then found again by its name.
+ */
+static struct ndctl_region *placed_region(struct daxpool_ctx *ctx,
+		const struct dp_placement *pl, const char *rname)
+{
+	const struct pmem_placement *pp = pl->chosen;
+	struct ndctl_ctx *nctx = dp_ndctl(ctx);
+
+	if (pp && nctx && pp->nctx == nctx)
+		return pp->region;
+	return dp_media_region(ctx, rname);
+}
+
 static int pmem_provision(struct daxpool_ctx *ctx,
 		const struct daxpool_create_args *args,
-		struct daxpool_pool *pool)
+		const struct dp_recorded *others, struct daxpool_pool *pool,
+		struct dp_placement *pl)
 {
 	uint64_t want = ALIGN_UP(args->size, pool->rec.align);
 	struct ndctl_namespace *ndns;
@@ -423,12 +470,14 @@ static int pmem_provision(struct daxpool_ctx *ctx,
 	uint64_t ns_size;
 	int rc;
 
-	region = dp_media_region(ctx, rname);
+	(void)others;
+	region = placed_region(ctx, pl, rname);
 	if (!region)
 		return dp_fail(ctx, ENODEV, "region %s went away", rname);
 	ns_size = dp_pmem_namespace_size(args->size, pool->rec.align,
 			ndctl_region_get_align(region));
 	rc = try_namespace(ctx, region, pool, &ns_size, want);
+	/* the kernel changed: the pool is read back as any look reads it */
 	dp_ndctl_reset(ctx);
 	if (rc)
 		return rc;
@@ -500,11 +549,13 @@ static int pmem_release(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	return rc;
 }
 
-static int pmem_enable(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
+static int pmem_enable(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
+		const struct dp_recorded *others)
 {
 	struct ndctl_namespace *ndns;
 	int rc;
 
+	(void)others;
 	if (!dp_ndctl(ctx))
 		return dp_fail(ctx, ENXIO, "cannot open libndctl");
 	ndns = find_namespace(ctx, pool->rec.uuid);
@@ -555,12 +606,21 @@ static int pmem_relabel(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 
 const struct dp_backend dp_backend_pmem = {
 	.type = DAXPOOL_TYPE_PMEM,
+	/* the media copy of each region is the truth */
+	.keeps_copy = true,
 	.place = pmem_place,
-	.store = pmem_store,
-	.forget = pmem_forget,
-	.refresh = pmem_refresh,
 	.provision = pmem_provision,
+	.placement_free = pmem_placement_free,
+	.refresh = pmem_refresh,
 	.release = pmem_release,
 	.enable = pmem_enable,
 	.relabel = pmem_relabel,
+	.name_taken = dp_media_name_taken,
+	.store = pmem_store,
+	.forget = pmem_forget,
+	.copies_foreach = dp_media_foreach,
+	.copy_put = dp_media_put,
+	.copy_drop = dp_media_drop,
+	.copy_rewrite = dp_media_rewrite,
+	.copy_delete = dp_media_delete,
 };

@@ -4,7 +4,9 @@
  * (soft-reserved "hmem" memory, CXL RAM), carved with libdaxctl. The
  * kernel brings such a region back at every boot as one device spanning
  * it, so the registry keeps the pool's exact physical ranges and activate
- * re-creates the device on them. Its contents are volatile.
+ * re-creates the device on them. Its contents are volatile. Which devices
+ * are pools' it tells by the ranges the registry records, which the core
+ * reads and hands it (needs_records).
  */
 #include <errno.h>
 #include <limits.h>
@@ -20,7 +22,6 @@
 #include "util/identify.h"
 #include "guard/inuse.h"
 #include "guard/quiesce.h"
-#include "store/registry.h"
 
 /* the region's device directory (hmem.0), whichever libdaxctl reports */
 static void region_dir(struct daxctl_region *region, char *buf, size_t len)
@@ -371,26 +372,28 @@ static bool online_as_ram(struct daxctl_dev *dev)
 	return mem && daxctl_memory_is_online(mem) > 0;
 }
 
+/* the ranges of the ram pools the registry records (OTHERS, the core's) */
 struct known {
 	char (*ranges)[DP_RANGES_MAX];
 	size_t n;
 };
 
-static int collect(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
-		void *arg)
+static void collect(const struct dp_recorded *others, struct known *k)
 {
-	struct known *k = arg;
-	void *more;
+	size_t i;
 
-	(void)ctx;
-	if (rec->type != DAXPOOL_TYPE_RAM || !rec->ranges[0])
-		return 0;
-	more = realloc(k->ranges, (k->n + 1) * sizeof(*k->ranges));
-	if (!more)
-		return -ENOMEM;
-	k->ranges = more;
-	snprintf(k->ranges[k->n++], DP_RANGES_MAX, "%s", rec->ranges);
-	return 0;
+	for (i = 0; others && i < others->n; i++) {
+		const struct daxpool_record *rec = &others->recs[i];
+		void *more;
+
+		if (rec->type != DAXPOOL_TYPE_RAM || !rec->ranges[0])
+			continue;
+		more = realloc(k->ranges, (k->n + 1) * sizeof(*k->ranges));
+		if (!more)
+			return;
+		k->ranges = more;
+		snprintf(k->ranges[k->n++], DP_RANGES_MAX, "%s", rec->ranges);
+	}
 }
 
 static bool is_pool(const struct known *k, const char *ranges)
@@ -421,8 +424,8 @@ static int cmp_ull(const void *a, const void *b)
 	return *x < *y ? -1 : *x > *y;
 }
 
-static void look_at(struct daxpool_ctx *ctx, struct daxctl_region *region,
-		struct offer *o)
+static void look_at(struct daxctl_region *region,
+		const struct dp_recorded *others, struct offer *o)
 {
 	unsigned long long rs, re, pos, (*used)[2] = NULL;
 	struct known k = { NULL, 0 };
@@ -431,7 +434,7 @@ static void look_at(struct daxpool_ctx *ctx, struct daxctl_region *region,
 	char ranges[DP_RANGES_MAX];
 
 	memset(o, 0, sizeof(*o));
-	dp_registry_foreach(ctx, collect, &k);
+	collect(others, &k);
 	daxctl_dev_foreach (region, dev) {
 		struct daxctl_mapping *m;
 
@@ -477,16 +480,28 @@ static void look_at(struct daxpool_ctx *ctx, struct daxctl_region *region,
 	free(used);
 }
 
+/*
+ * What place chose: the dax region, and the libdaxctl context it lives
+ * in, held so that the region stays valid to look at
+ */
+struct ram_placement {
+	struct daxctl_ctx *dctx;
+	struct daxctl_region *region;
+};
+
 static int ram_place(struct daxpool_ctx *ctx,
 		const struct daxpool_create_args *args,
-		struct daxpool_pool *pool)
+		const struct dp_recorded *others, struct daxpool_pool *pool,
+		struct dp_placement *pl)
 {
 	struct daxctl_region *region, *best = NULL;
 	unsigned long long want, best_ext = 0, biggest = 0;
 	const char *kmem = NULL, *fixed = NULL;
 	char name[32], biggest_in[32] = "", have[32], need[32];
+	struct ram_placement *rp;
 	bool named = false;
 
+	pl->chosen = NULL;
 	if (!dp_daxctl(ctx))
 		return dp_fail(ctx, ENXIO, "cannot open libdaxctl");
 	daxctl_region_foreach (dp_daxctl(ctx), region) {
@@ -508,7 +523,7 @@ static int ram_place(struct daxpool_ctx *ctx,
 							args->numa_node)
 				continue;
 		}
-		look_at(ctx, region, &o);
+		look_at(region, others, &o);
 		if (o.kmem) {
 			kmem = "kmem";
 			continue;
@@ -531,6 +546,12 @@ static int ram_place(struct daxpool_ctx *ctx,
 		}
 	}
 	if (best) {
+		rp = malloc(sizeof(*rp));
+		if (!rp)
+			return dp_fail(ctx, ENOMEM, "out of memory");
+		rp->dctx = daxctl_ref(dp_daxctl(ctx));
+		rp->region = best;
+		pl->chosen = rp;
 		region_name(best, pool->rec.region, sizeof(pool->rec.region));
 		return 0;
 	}
@@ -564,6 +585,30 @@ static int ram_place(struct daxpool_ctx *ctx,
 				args->numa_node);
 	return dp_fail(ctx, ENODEV,
 			"no dynamic dax region found (soft-reserved or CXL RAM; see 'daxctl list -R')");
+}
+
+static void ram_placement_free(struct dp_placement *pl)
+{
+	struct ram_placement *rp = pl->chosen;
+
+	if (rp) {
+		daxctl_unref(rp->dctx);
+		free(rp);
+	}
+	pl->chosen = NULL;
+}
+
+/* the region place chose, found again by its name RNAME should the
+ * context have been dropped since */
+static struct daxctl_region *placed_region(struct daxpool_ctx *ctx,
+		const struct dp_placement *pl, const char *rname)
+{
+	const struct ram_placement *rp = pl->chosen;
+	struct daxctl_ctx *dctx = dp_daxctl(ctx);
+
+	if (rp && dctx && rp->dctx == dctx)
+		return rp->region;
+	return find_region(ctx, "", rname);
 }
 
 /* the region's boot-time device, no pool's, gives its space back */
@@ -654,8 +699,8 @@ static int ranges_free(struct daxpool_ctx *ctx, struct daxctl_region *region,
 
 /* the region's seed with ALIGN, then SIZE bytes or the exact RANGES */
 static int carve(struct daxpool_ctx *ctx, struct daxctl_region *region,
-		uint64_t align, uint64_t size, const char *ranges, char *got,
-		size_t got_len)
+		const struct dp_recorded *others, uint64_t align, uint64_t size,
+		const char *ranges, char *got, size_t got_len)
 {
 	char rname[32], copy[DP_RANGES_MAX], *tok, *save = NULL, whole[32] = "";
 	struct daxctl_dev *dev;
@@ -663,7 +708,7 @@ static int carve(struct daxpool_ctx *ctx, struct daxctl_region *region,
 	int rc;
 
 	region_name(region, rname, sizeof(rname));
-	look_at(ctx, region, &o);
+	look_at(region, others, &o);
 	if (o.kmem)
 		return dp_fail(ctx, EBUSY,
 				"%s's memory is online as System RAM (kmem)",
@@ -753,9 +798,10 @@ out:
 
 static int ram_provision(struct daxpool_ctx *ctx,
 		const struct daxpool_create_args *args,
-		struct daxpool_pool *pool)
+		const struct dp_recorded *others, struct daxpool_pool *pool,
+		struct dp_placement *pl)
 {
-	struct daxctl_region *region = find_region(ctx, "", pool->rec.region);
+	struct daxctl_region *region = placed_region(ctx, pl, pool->rec.region);
 	unsigned long long s, e;
 	uint64_t size = ALIGN_UP(args->size, pool->rec.align);
 	int rc;
@@ -769,8 +815,8 @@ static int ram_provision(struct daxpool_ctx *ctx,
 	if (region_range(region, &s, &e))
 		dp_ranges_add(pool->rec.region_range,
 				sizeof(pool->rec.region_range), s, e);
-	rc = carve(ctx, region, pool->rec.align, size, NULL, pool->rec.ranges,
-			sizeof(pool->rec.ranges));
+	rc = carve(ctx, region, others, pool->rec.align, size, NULL,
+			pool->rec.ranges, sizeof(pool->rec.ranges));
 	if (rc)
 		return rc;
 	ram_refresh(ctx, pool);
@@ -807,7 +853,8 @@ static int ram_release(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 }
 
 /* activate: an inactive pool comes back on exactly its recorded ranges */
-static int ram_enable(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
+static int ram_enable(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
+		const struct dp_recorded *others)
 {
 	struct daxctl_region *region;
 	struct daxctl_dev *dev;
@@ -830,8 +877,8 @@ static int ram_enable(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 					"its region (%s, %s) is not there",
 					pool->rec.region,
 					pool->rec.region_range);
-		rc = carve(ctx, region, pool->rec.align, 0, pool->rec.ranges,
-				got, sizeof(got));
+		rc = carve(ctx, region, others, pool->rec.align, 0,
+				pool->rec.ranges, got, sizeof(got));
 		if (rc)
 			return rc;
 	}
@@ -842,9 +889,12 @@ static int ram_enable(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 
 const struct dp_backend dp_backend_ram = {
 	.type = DAXPOOL_TYPE_RAM,
+	/* the registry is the only copy; its ranges tell pools' devices */
+	.needs_records = true,
 	.place = ram_place,
-	.refresh = ram_refresh,
 	.provision = ram_provision,
+	.placement_free = ram_placement_free,
+	.refresh = ram_refresh,
 	.release = ram_release,
 	.enable = ram_enable,
 };

@@ -14,6 +14,7 @@
 #include <uuid/uuid.h>
 #include "backend/backend.h"
 #include "change/journal.h"
+#include "store/registry.h"
 
 static int validate_create(struct daxpool_ctx *ctx,
 		const struct daxpool_create_args *args,
@@ -60,6 +61,8 @@ static int validate_create(struct daxpool_ctx *ctx,
 /* what the steps of a create need beyond the pool */
 struct create_steps {
 	const struct daxpool_create_args *args;
+	const struct dp_recorded *others; /* for a backend that asks */
+	struct dp_placement *placed; /* what place chose */
 	struct dp_journal *j;
 };
 
@@ -67,7 +70,8 @@ static int provision(struct dp_journal *j, void *arg)
 {
 	struct create_steps *cs = arg;
 
-	return j->pool->ops->provision(j->ctx, cs->args, j->pool);
+	return j->pool->ops->provision(
+			j->ctx, cs->args, cs->others, j->pool, cs->placed);
 }
 
 /* the zeroing's progress: the step's cut point falls half-way through */
@@ -95,19 +99,52 @@ static int zero(struct dp_journal *j, void *arg)
 
 /*
  * Every copy of the record first says "create", then the device is made
- * and zeroed, then the media copy (the truth) and the registry commit it
- * (journal.c orders it). A crash before the media commit rolls back at
- * the next activate.
+ * where place chose and zeroed, then the media copy (the truth) and the
+ * registry commit it (journal.c orders it). A crash before the media
+ * commit rolls back at the next activate.
  */
+static int journaled_create(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
+		struct create_steps *cs)
+{
+	struct dp_journal j;
+	uuid_t uuid;
+	int rc;
+
+	uuid_generate(uuid);
+	uuid_unparse_lower(uuid, pool->rec.uuid);
+	/* intent first: a crash from here on leaves a record to recover from */
+	dp_journal_init(&j, pool, DP_CHANGE_CREATE);
+	rc = dp_journal_begin(&j);
+	if (!rc)
+		rc = dp_journal_step(
+				&j, DP_CUT_CREATE_PROVISIONED, provision, cs);
+	if (!rc && !cs->args->no_zero)
+		rc = dp_journal_step(&j, DP_CUT_CREATE_ZEROING, zero, cs);
+	if (!rc)
+		rc = dp_journal_commit(&j);
+	if (!rc)
+		rc = dp_apply_ownership(ctx, pool);
+	if (rc && dp_journal_abort(&j) < 0) {
+		err(ctx, "pool %s (%s): rolling back the create failed; its namespace and record of intent are kept\n",
+				pool->rec.name, pool->rec.uuid);
+		dp_warn(ctx, "the half-made pool '%s' could not be rolled back: it stays root-only, as 'incomplete'; remove it with 'daxpool destroy %s' or 'daxpool check --repair' once nothing holds it",
+				pool->rec.name, pool->rec.uuid);
+	}
+	return rc;
+}
+
 static int pool_create(struct daxpool_ctx *ctx,
 		const struct daxpool_create_args *args,
 		struct daxpool_pool **out)
 {
 	const struct dp_backend *be;
 	struct daxpool_pool *pool;
-	struct create_steps cs = { .args = args };
-	struct dp_journal j;
-	uuid_t uuid;
+	struct daxpool_record *recs = NULL;
+	struct dp_recorded others = { NULL, 0 };
+	struct dp_placement placed = { NULL };
+	struct create_steps cs = {
+		.args = args, .others = &others, .placed = &placed
+	};
 	uid_t uid;
 	gid_t gid;
 	int rc;
@@ -131,33 +168,22 @@ static int pool_create(struct daxpool_ctx *ctx,
 	if (rc)
 		goto out_unlock;
 	dp_trace_point("time:create:validated");
-	rc = be->place(ctx, args, pool);
+	/* for a backend that asks (it reads no registry itself): what could
+	 * be read, as it always went on with */
+	if (be->needs_records)
+		dp_registry_load(ctx, &recs, &others.n);
+	others.recs = recs;
+	rc = be->place(ctx, args, &others, pool, &placed);
+	if (!rc) {
+		dp_trace_point("time:create:placed");
+		rc = journaled_create(ctx, pool, &cs);
+		/* what place chose served provision: let go of it, whatever
+		 * came of the create */
+		be->placement_free(&placed);
+	}
+	free(recs);
 	if (rc)
 		goto out_unlock;
-	dp_trace_point("time:create:placed");
-	uuid_generate(uuid);
-	uuid_unparse_lower(uuid, pool->rec.uuid);
-	/* intent first: a crash from here on leaves a record to recover from */
-	dp_journal_init(&j, pool, DP_CHANGE_CREATE);
-	rc = dp_journal_begin(&j);
-	if (!rc)
-		rc = dp_journal_step(
-				&j, DP_CUT_CREATE_PROVISIONED, provision, &cs);
-	if (!rc && !args->no_zero)
-		rc = dp_journal_step(&j, DP_CUT_CREATE_ZEROING, zero, &cs);
-	if (!rc)
-		rc = dp_journal_commit(&j);
-	if (!rc)
-		rc = dp_apply_ownership(ctx, pool);
-	if (rc) {
-		if (dp_journal_abort(&j) < 0) {
-			err(ctx, "pool %s (%s): rolling back the create failed; its namespace and record of intent are kept\n",
-					pool->rec.name, pool->rec.uuid);
-			dp_warn(ctx, "the half-made pool '%s' could not be rolled back: it stays root-only, as 'incomplete'; remove it with 'daxpool destroy %s' or 'daxpool check --repair' once nothing holds it",
-					pool->rec.name, pool->rec.uuid);
-		}
-		goto out_unlock;
-	}
 	dp_trace_point("time:create:udev");
 	daxpool_invalidate(ctx);
 	dp_admin_unlock(ctx);
@@ -224,7 +250,8 @@ DAXPOOL_EXPORT void daxpool_create_free(struct daxpool_create *req)
 DAXPOOL_EXPORT int daxpool_create_set_type(
 		struct daxpool_create *req, enum daxpool_type type)
 {
-	if (!req || (type != DAXPOOL_TYPE_PMEM && type != DAXPOOL_TYPE_RAM))
+	/* a kind this build has a backend for */
+	if (!req || !dp_backend_get(type))
 		return -EINVAL;
 	req->args.type = type;
 	return 0;

@@ -10,7 +10,6 @@
 #include <string.h>
 #include "backend/backend.h"
 #include "change/journal.h"
-#include "backend/media.h"
 #include "guard/quiesce.h"
 #include "store/registry.h"
 
@@ -53,19 +52,19 @@ static void leave(struct dp_journal *j, const struct dp_journal *outer)
 	j->ctx->journal = outer;
 }
 
-/* the kind's own copy of the record (pmem: the media copy), if it has one */
+/* the kind's own copy of the record (pmem: the media copy), if it keeps one */
 static int put_media(struct dp_journal *j)
 {
 	const struct dp_backend *be = j->pool->ops;
 
-	return be && be->store ? be->store(j->ctx, j->pool) : 0;
+	return be && be->keeps_copy ? be->store(j->ctx, j->pool) : 0;
 }
 
 static int drop_media(struct dp_journal *j)
 {
 	const struct dp_backend *be = j->pool->ops;
 
-	return be && be->forget ? be->forget(j->ctx, j->pool) : 0;
+	return be && be->keeps_copy ? be->forget(j->ctx, j->pool) : 0;
 }
 
 void dp_journal_init(struct dp_journal *j, struct daxpool_pool *pool,
@@ -284,7 +283,8 @@ int dp_journal_repair(struct daxpool_ctx *ctx, int (*fn)(void *arg), void *arg)
 }
 
 int dp_journal_drop(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
-		const char *media_region, bool in_etc, bool release)
+		const struct dp_backend *keeper, const char *media_region,
+		bool in_etc, bool release)
 {
 	const struct dp_backend *be = pool->ops;
 	const struct dp_journal *outer;
@@ -307,7 +307,12 @@ int dp_journal_drop(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 		dp_holders_free(&h);
 	}
 	if (!rc && media_region)
-		rc = dp_media_drop(ctx, media_region, pool->rec.uuid);
+		rc = keeper && keeper->keeps_copy ?
+				keeper->copy_drop(ctx, media_region,
+						pool->rec.uuid) :
+				dp_fail(ctx, ENOTSUP,
+						"no backend keeps the copy on %s",
+						media_region);
 	if (!rc && in_etc)
 		rc = dp_registry_remove(ctx, pool->rec.uuid);
 	leave(&j, outer);

@@ -143,12 +143,14 @@ int dp_journal_repair(struct daxpool_ctx *ctx, int (*fn)(void *arg), void *arg);
  * Finish a destroy or roll back a create cut short (or drop a pool whose
  * memory is gone): with RELEASE, POOL's device is released under the same
  * proof as destroy's (quiesce.c: the node may have been open long enough
- * for its owner to map or pin it); then its record leaves the media copy
- * on MEDIA_REGION (NULL: it is on none), then the registry (IN_ETC).
+ * for its owner to map or pin it); then its record leaves the copy that
+ * KEEPER keeps on MEDIA_REGION (NULL: it is on none), then the registry
+ * (IN_ETC).
  *
  * Returns: 0, or -errno with the error set, at the first step refused.
  */
 int dp_journal_drop(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
-		const char *media_region, bool in_etc, bool release);
+		const struct dp_backend *keeper, const char *media_region,
+		bool in_etc, bool release);
 
 #endif

@@ -217,6 +217,7 @@ static int plan_remove(struct dp_check_plan *p, struct dp_check_pool *e, int f,
 	s->in_media = e->in_media;
 	s->in_etc = e->in_etc;
 	snprintf(s->region, sizeof(s->region), "%s", e->media_region);
+	s->copy_kind = e->media_kind;
 	done = outcome(p);
 	if (done == 1)
 		e->in_etc = e->in_media = false;
@@ -245,10 +246,10 @@ static int plan_register(const struct dp_check_view *v, struct dp_check_plan *p,
 	return done == WAITS ? WAITS : 0;
 }
 
-/* E's registry record into the media copy of REGION */
+/* E's registry record into the copy that D's kind keeps on D's region */
 static int plan_media_put(const struct dp_check_view *v,
 		struct dp_check_plan *p, struct dp_check_pool *e, int f,
-		const char *region)
+		const struct dp_check_device *d)
 {
 	struct dp_check_step *s;
 	int done;
@@ -259,14 +260,16 @@ static int plan_media_put(const struct dp_check_view *v,
 	if (!s)
 		return -ENOMEM;
 	s->rec = e->etc;
-	snprintf(s->region, sizeof(s->region), "%s", region);
+	snprintf(s->region, sizeof(s->region), "%s", d->region);
+	s->copy_kind = d->kind;
 	done = outcome(p);
 	if (done == 1) {
 		e->media = e->etc;
 		e->media.conflict = false;
 		e->in_media = true;
 		snprintf(e->media_region, sizeof(e->media_region), "%s",
-				region);
+				d->region);
+		e->media_kind = d->kind;
 	}
 	return done == WAITS ? WAITS : 0;
 }
@@ -310,6 +313,7 @@ static int take_copy(const struct dp_check_copy *c,
 		e->in_media = true;
 		snprintf(e->media_region, sizeof(e->media_region), "%s",
 				c->m.region);
+		e->media_kind = c->kind;
 	}
 	return 0;
 }
@@ -511,7 +515,7 @@ static int settle_copies(const struct dp_check_view *v, struct dp_check_plan *p,
 				DP_ACTION_WRITE_MEDIA,
 				"'%s' is registered but not on the media of %s",
 				e->etc.name, d->region);
-		return f < 0 ? f : plan_media_put(v, p, e, f, d->region);
+		return f < 0 ? f : plan_media_put(v, p, e, f, d);
 	}
 	return 0;
 }

@@ -30,6 +30,7 @@ struct dp_check_step {
 	bool release; /* REMOVE: the device too, under destroy's proof */
 	bool in_media, in_etc; /* REMOVE: the copies of the record there are */
 	char region[64]; /* REMOVE: the media copy's; MEDIA_PUT: where it goes */
+	enum daxpool_type copy_kind; /* REMOVE, MEDIA_PUT: whose copy it is */
 	struct daxpool_record rec;
 	struct daxpool_record *recs; /* REBUILD_COPY: the plan's own */
 	size_t nrecs;
@@ -54,6 +55,7 @@ struct dp_check_pool {
 	bool in_etc, in_media;
 	bool was_registered; /* in the registry, unheld, before this run */
 	char media_region[64]; /* the region whose copy holds it */
+	enum daxpool_type media_kind; /* the kind that keeps that copy */
 	bool selected;
 	int dev; /* its kernel view in view.devs; -1: not looked at */
 };

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * What check and activate look at, read: the registry, the media copy of
- * each region, each pool's device as its backend finds it, and whether the
- * accounts the records name exist. All of check's reading is here;
- * check-plan.c decides from what this file gives it.
+ * What check and activate look at, read: the registry, the copies each
+ * kind keeps of its own (pmem: the media copy of each region, as its
+ * backend reads it), each pool's device as its backend finds it, and
+ * whether the accounts the records name exist. All of check's reading is
+ * here; check-plan.c decides from what this file gives it.
  */
 #include <errno.h>
 #include <grp.h>
@@ -27,24 +28,13 @@ static int grow(void **arr, size_t n, size_t size)
 	return 0;
 }
 
-static int take_rec(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
-		void *arg)
-{
-	struct dp_check_view *v = arg;
-
-	(void)ctx;
-	if (grow((void **)&v->recs, v->nrecs, sizeof(*v->recs)))
-		return -ENOMEM;
-	v->recs[v->nrecs++] = *rec;
-	return 0;
-}
-
 struct copies {
 	struct dp_check_copy **c;
 	size_t *n;
+	enum daxpool_type kind; /* whose copies are being read */
 };
 
-/* M's records become the view's: dp_media_foreach frees what is left */
+/* M's records become the view's: the backend frees what is left */
 static int take_copy(struct daxpool_ctx *ctx, int load_rc, struct dp_media *m,
 		void *arg)
 {
@@ -56,6 +46,7 @@ static int take_copy(struct daxpool_ctx *ctx, int load_rc, struct dp_media *m,
 	if (grow((void **)to->c, *to->n, sizeof(**to->c)))
 		return -ENOMEM;
 	c = &(*to->c)[(*to->n)++];
+	c->kind = to->kind;
 	c->load_rc = load_rc;
 	c->m = *m;
 	for (i = 0; i < 2; i++) {
@@ -63,6 +54,23 @@ static int take_copy(struct daxpool_ctx *ctx, int load_rc, struct dp_media *m,
 		m->slot[i].nrecs = 0;
 	}
 	return 0;
+}
+
+/* the copies of every kind that keeps its own, kind after kind */
+static int read_copies(
+		struct daxpool_ctx *ctx, struct dp_check_copy **c, size_t *n)
+{
+	const struct dp_backend *const *be;
+	struct copies to = { c, n, 0 };
+	int rc = 0;
+
+	for (be = dp_backends; !rc && *be; be++) {
+		if (!(*be)->keeps_copy)
+			continue;
+		to.kind = (*be)->type;
+		rc = (*be)->copies_foreach(ctx, take_copy, &to);
+	}
+	return rc;
 }
 
 /* the pool of record R as its backend finds it in the kernel */
@@ -89,7 +97,8 @@ static int read_device(struct daxpool_ctx *ctx, struct dp_check_host *h,
 	memset(d, 0, sizeof(*d));
 	snprintf(d->uuid, sizeof(d->uuid), "%s", r->uuid);
 	d->from_registry = from_registry;
-	d->media_copy = pool->ops && pool->ops->store;
+	d->kind = r->type;
+	d->media_copy = pool->ops && pool->ops->keeps_copy;
 	d->can_enable = pool->ops && pool->ops->enable;
 	d->can_relabel = pool->ops && pool->ops->relabel;
 	d->state = pool->state;
@@ -163,11 +172,10 @@ static int read_pools(struct daxpool_ctx *ctx, struct dp_check_host *h)
 
 int dp_check_read(struct daxpool_ctx *ctx, struct dp_check_host *h)
 {
-	struct copies to = { &h->view.copies, &h->view.ncopies };
-	int rc = dp_registry_foreach(ctx, take_rec, &h->view);
+	int rc = dp_registry_load(ctx, &h->view.recs, &h->view.nrecs);
 
 	if (!rc)
-		rc = dp_media_foreach(ctx, take_copy, &to);
+		rc = read_copies(ctx, &h->view.copies, &h->view.ncopies);
 	if (!rc)
 		rc = read_pools(ctx, h);
 	return rc;
@@ -175,10 +183,8 @@ int dp_check_read(struct daxpool_ctx *ctx, struct dp_check_host *h)
 
 int dp_check_reread(struct daxpool_ctx *ctx, struct dp_check_host *h)
 {
-	struct copies to = { &h->view.copies_after, &h->view.ncopies_after };
-
 	h->view.reread = true;
-	return dp_media_foreach(ctx, take_copy, &to);
+	return read_copies(ctx, &h->view.copies_after, &h->view.ncopies_after);
 }
 
 static void free_copies(struct dp_check_copy *c, size_t n)

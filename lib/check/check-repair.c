@@ -15,40 +15,27 @@
 #include "guard/quiesce.h"
 #include "store/registry.h"
 
-/*
- * A copy of M to write through: its slots' states and generations, not
- * its records, so that the view keeps what was read
- */
-static struct dp_media working_copy(const struct dp_media *m)
+/* the backend that keeps the copy C: C was read through it */
+static const struct dp_backend *keeper(const struct dp_check_copy *c)
 {
-	struct dp_media w = *m;
-	int i;
-
-	for (i = 0; i < 2; i++) {
-		w.slot[i].recs = NULL;
-		w.slot[i].nrecs = 0;
-	}
-	return w;
+	return dp_backend_get(c->kind);
 }
 
-/* RECS into M's copy; REBUILD: into both slots, the other being no better */
-static int store(struct daxpool_ctx *ctx, const struct dp_media *m,
-		const struct daxpool_record *recs, size_t n, bool rebuild)
+/* POOL's device up again; a backend that asks gets the registry's records
+ * as they are now */
+static int enable(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 {
-	struct dp_media w = working_copy(m);
-	int rc = dp_media_store(ctx, &w, recs, n);
+	struct daxpool_record *recs = NULL;
+	struct dp_recorded others = { NULL, 0 };
+	int rc;
 
-	if (rebuild && !rc && !dp_media_healthy(&w))
-		rc = dp_media_store(ctx, &w, recs, n);
-	dp_media_free(&w);
+	/* as the backend always went on with what could be read */
+	if (pool->ops->needs_records)
+		dp_registry_load(ctx, &recs, &others.n);
+	others.recs = recs;
+	rc = pool->ops->enable(ctx, pool, &others);
+	free(recs);
 	return rc;
-}
-
-static int remove_copy(struct daxpool_ctx *ctx, const struct dp_media *m)
-{
-	struct dp_media w = working_copy(m);
-
-	return dp_media_delete(ctx, &w);
 }
 
 /* POOL's label rewritten to its name once it is proved idle (quiesce.c) */
@@ -79,8 +66,9 @@ static int remove_pool(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 	if (!pool)
 		pool = &none; /* no device was looked at: records only */
 	pool->rec = s->rec;
-	return dp_journal_drop(ctx, pool, s->in_media ? s->region : NULL,
-			s->in_etc, s->release);
+	return dp_journal_drop(ctx, pool,
+			s->in_media ? dp_backend_get(s->copy_kind) : NULL,
+			s->in_media ? s->region : NULL, s->in_etc, s->release);
 }
 
 static int apply(struct daxpool_ctx *ctx, struct dp_check_host *h,
@@ -88,28 +76,32 @@ static int apply(struct daxpool_ctx *ctx, struct dp_check_host *h,
 {
 	const struct dp_check_view *v = &h->view;
 	struct daxpool_pool *pool = s->dev >= 0 ? &h->pools[s->dev] : NULL;
-	const struct dp_media *m;
+	const struct dp_check_copy *c;
 
 	switch (s->kind) {
 	case DP_STEP_REWRITE_SLOT:
-		m = &v->copies[s->copy].m;
-		return store(ctx, m, dp_media_current_slot(m)->recs,
-				dp_media_current_slot(m)->nrecs, false);
+		c = &v->copies[s->copy];
+		return keeper(c)->copy_rewrite(ctx, &c->m,
+				dp_media_current_slot(&c->m)->recs,
+				dp_media_current_slot(&c->m)->nrecs, false);
 	case DP_STEP_REMOVE:
 		return remove_pool(ctx, pool, s);
 	case DP_STEP_REGISTRY_WRITE:
 		return dp_registry_write(ctx, &s->rec);
 	case DP_STEP_MEDIA_PUT:
-		return dp_media_put(ctx, s->region, &s->rec);
+		return dp_backend_get(s->copy_kind)
+				->copy_put(ctx, s->region, &s->rec);
 	case DP_STEP_ENABLE:
-		return pool->ops->enable(ctx, pool);
+		return enable(ctx, pool);
 	case DP_STEP_RELABEL:
 		return relabel_when_idle(ctx, pool);
 	case DP_STEP_REMOVE_COPY:
-		return remove_copy(ctx, &v->copies_after[s->copy].m);
+		c = &v->copies_after[s->copy];
+		return keeper(c)->copy_delete(ctx, &c->m);
 	case DP_STEP_REBUILD_COPY:
-		return store(ctx, &v->copies_after[s->copy].m, s->recs,
-				s->nrecs, true);
+		c = &v->copies_after[s->copy];
+		return keeper(c)->copy_rewrite(
+				ctx, &c->m, s->recs, s->nrecs, true);
 	}
 	return -EINVAL;
 }

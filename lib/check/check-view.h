@@ -7,11 +7,12 @@
  */
 #ifndef _DAXPOOL_CHECK_VIEW_H_
 #define _DAXPOOL_CHECK_VIEW_H_
-#include "backend/media.h"
+#include "backend/media-format.h"
 
-/* one region's copy, as dp_media_foreach gave it */
+/* one region's copy, as the copies_foreach of the kind that keeps it gave it */
 struct dp_check_copy {
-	int load_rc; /* dp_media_load's: 0, or -errno with m.why set */
+	enum daxpool_type kind; /* whose backend keeps it */
+	int load_rc; /* 0, or -errno with m.why set */
 	struct dp_media m;
 };
 
@@ -20,7 +21,8 @@ struct dp_check_device {
 	char uuid[37];
 	/* looked up with the registry's record, the media's claim not believed */
 	bool from_registry;
-	bool media_copy; /* its kind keeps a copy on the media (pmem) */
+	enum daxpool_type kind; /* whose backend looked it up */
+	bool media_copy; /* its kind keeps its own copy (pmem: the media's) */
 	bool can_enable, can_relabel;
 	enum daxpool_state state;
 	char region[64];

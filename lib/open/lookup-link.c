@@ -88,7 +88,7 @@ int dp_lookup_link(struct daxpool_ctx *ctx, const char *id)
 		return -1;
 	if (dp_identify(path, &ident) < 0)
 		goto fail;
-	if (ident.type == DAXPOOL_TYPE_PMEM)
+	if (ident.uuid[0])
 		snprintf(uuid, sizeof(uuid), "%s", ident.uuid);
 	else if (!udev_noted_uuid(st.st_rdev, uuid))
 		goto fail;
@@ -109,7 +109,7 @@ int dp_lookup_link(struct daxpool_ctx *ctx, const char *id)
 	 * device is still there. udev's note on a ram device is only a lead:
 	 * map.c proves that one with its ranges, or root's binding note.
 	 */
-	if (ident.type == DAXPOOL_TYPE_PMEM) {
+	if (ident.uuid[0]) {
 		dp_hint_device(&ctx->hint, sysfs_fd, st.st_rdev);
 	} else {
 		close(sysfs_fd);

@@ -65,7 +65,7 @@ static bool node_is_pool(struct daxpool_ctx *ctx, int fd)
 			minor(st.st_rdev));
 	if (dp_identify(path, &id) < 0)
 		return false;
-	if (id.type == DAXPOOL_TYPE_PMEM) {
+	if (id.uuid[0]) {
 		if (strcasecmp(id.uuid, ctx->hint.uuid) != 0)
 			return false;
 	} else if (id.ranges[0]) {

@@ -211,3 +211,37 @@ int dp_registry_foreach(struct daxpool_ctx *ctx, dp_record_fn fn, void *arg)
 	free(list);
 	return rc;
 }
+
+struct loading {
+	struct daxpool_record **recs;
+	size_t *n, cap;
+};
+
+static int load_one(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
+		void *arg)
+{
+	struct loading *l = arg;
+
+	(void)ctx;
+	if (*l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		void *more = realloc(*l->recs, cap * sizeof(**l->recs));
+
+		if (!more)
+			return -ENOMEM;
+		*l->recs = more;
+		l->cap = cap;
+	}
+	(*l->recs)[(*l->n)++] = *rec;
+	return 0;
+}
+
+int dp_registry_load(struct daxpool_ctx *ctx, struct daxpool_record **recs,
+		size_t *n)
+{
+	struct loading l = { recs, n, 0 };
+
+	*recs = NULL;
+	*n = 0;
+	return dp_registry_foreach(ctx, load_one, &l);
+}

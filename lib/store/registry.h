@@ -43,6 +43,15 @@ typedef int (*dp_record_fn)(struct daxpool_ctx *ctx,
 		const struct daxpool_record *rec, void *arg);
 /* calls fn for every readable record; reports bad files and goes on */
 int dp_registry_foreach(struct daxpool_ctx *ctx, dp_record_fn fn, void *arg);
+/*
+ * Every readable record, in dp_registry_foreach's order, into *RECS
+ * (malloc'd, *N of them): the caller frees it, after a failure too, when
+ * it holds what was read until then.
+ *
+ * Returns: 0, or -errno.
+ */
+int dp_registry_load(struct daxpool_ctx *ctx, struct daxpool_record **recs,
+		size_t *n);
 int dp_registry_read_file(
 		const char *path, struct daxpool_record *rec, const char **why);
 #endif

@@ -92,8 +92,11 @@ static bool pmem_uuid(const char *real, struct dp_identity *id)
 			strncmp(ns, "namespace", 9) != 0)
 		return false;
 	snprintf(path, sizeof(path), "/sys/bus/nd/devices/%s/uuid", ns);
-	return dp_read_line(path, id->uuid, sizeof(id->uuid)) &&
-			daxpool_is_uuid(id->uuid);
+	if (dp_read_line(path, id->uuid, sizeof(id->uuid)) &&
+			daxpool_is_uuid(id->uuid))
+		return true;
+	id->uuid[0] = '\0'; /* a uuid, or none: see identify.h */
+	return false;
 }
 
 /* a dynamic region's device: its ranges, mapping0, mapping1, ... */

@@ -11,11 +11,16 @@
  * Which pool a device-dax device can be, from sysfs alone: read-only, so
  * that libdaxpool's open by name (any user) and the udev helper (at boot)
  * share it. A pmem pool is known by its namespace's uuid; a ram pool by
- * its exact physical ranges, in order.
+ * its exact physical ranges, in order. This is the one place that tells
+ * the kinds of device apart (a kind whose devices look different from
+ * these says so here); its callers ask what a device carries (a uuid, or
+ * ranges), and compare its kind with a record's.
  */
 struct dp_identity {
 	enum daxpool_type type; /* 0: neither kind */
-	char uuid[37]; /* pmem: the namespace's uuid */
+	/* the uuid the device carries (pmem: its namespace's); "" for none:
+	 * then ranges, or (not root) nothing, identify it */
+	char uuid[37];
 	char ranges[DP_RANGES_MAX]; /* ram: "0xSTART-0xEND,..." */
 	char devname[32]; /* the device's own name: daxX.Y */
 };

@@ -8,7 +8,7 @@
  * again to a slot that decodes to the same records.
  */
 #include "fuzz-common.h"
-#include "backend/media.h"
+#include "backend/media-format.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -129,6 +129,7 @@ static size_t copies(
 	for (n = 0; n < max && t[n].region; n++) {
 		struct dp_media *m = &c[n].m;
 
+		c[n].kind = DAXPOOL_TYPE_PMEM; /* the kind that keeps copies */
 		snprintf(m->region, sizeof(m->region), "%s", t[n].region);
 		snprintf(m->ns, sizeof(m->ns), "namespace%c.0",
 				t[n].region[strlen(t[n].region) - 1]);
@@ -171,6 +172,9 @@ static size_t devices(
 
 		snprintf(d[n].uuid, sizeof(d[n].uuid), "%s", t[n].uuid);
 		d[n].from_registry = t[n].from_registry;
+		d[n].kind = t[n].kind == PMEM	 ? DAXPOOL_TYPE_PMEM :
+				t[n].kind == RAM ? DAXPOOL_TYPE_RAM :
+						   (enum daxpool_type)7;
 		d[n].media_copy = t[n].kind == PMEM;
 		d[n].can_enable = t[n].kind != UNKNOWN_KIND;
 		d[n].can_relabel = t[n].kind == PMEM;
@@ -357,6 +361,9 @@ static void render(char *buf, size_t len, const struct dp_check_view *v,
 
 /* the problems the cases found, of those the planner can name */
 static bool seen[DP_PROBLEM_COUNT];
+/* steps on a record's copy, and those that did not name the kind
+ * keeping it */
+static int on_copy, unkept;
 
 /* the executor's part: each step's outcome as the case says */
 static void apply(const struct tcase *c, struct dp_check_plan *p)
@@ -392,6 +399,14 @@ static void run(const struct tcase *c)
 	render(got, sizeof(got), &v, &p);
 	for (i = 0; i < p.nf; i++)
 		seen[p.f[i].problem] = true;
+	/* every copy here is pmem's: the executor finds its backend by it */
+	for (i = 0; i < p.nstep; i++)
+		if (p.step[i].kind == DP_STEP_MEDIA_PUT ||
+				(p.step[i].kind == DP_STEP_REMOVE &&
+						p.step[i].in_media)) {
+			on_copy++;
+			unkept += p.step[i].copy_kind != DAXPOOL_TYPE_PMEM;
+		}
 	ok(rc == 0 && p.wait == DP_PLAN_DONE && strcmp(got, c->want) == 0, "%s",
 			c->name);
 	if (strcmp(got, c->want) != 0)
@@ -1167,6 +1182,9 @@ int main(int argc, char **argv)
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		run(&cases[i]);
+	ok(on_copy > 0 && unkept == 0,
+			"each of the %d steps on a record's copy names the kind that keeps it (%d do not)",
+			on_copy, unkept);
 	if (argc > 1)
 		every_problem(argv[1]);
 	return tap_done();

@@ -106,12 +106,15 @@ static int fake_forget(struct daxpool_ctx *c, struct daxpool_pool *pool)
 
 static int fake_provision(struct daxpool_ctx *c,
 		const struct daxpool_create_args *args,
-		struct daxpool_pool *pool)
+		const struct dp_recorded *others, struct daxpool_pool *pool,
+		struct dp_placement *pl)
 {
 	(void)c;
 	(void)args;
+	(void)others;
+	(void)pl;
 	/* a kind with no copy of its own learns where its memory is */
-	if (!pool->ops->store)
+	if (!pool->ops->keeps_copy)
 		snprintf(pool->rec.ranges, sizeof(pool->rec.ranges),
 				"0x100000000-0x103ffffff");
 	note("provision");
@@ -137,8 +140,24 @@ static int fake_relabel(struct daxpool_ctx *c, struct daxpool_pool *pool)
 	return 0;
 }
 
+/* check's repair: a record out of the copy on a region */
+static int fake_copy_drop(
+		struct daxpool_ctx *c, const char *region, const char *uuid)
+{
+	char s[200];
+
+	(void)c;
+	if (strcmp(uuid, media.rec.uuid) == 0)
+		media.present = false;
+	snprintf(s, sizeof(s), "copy-drop(%s)", region);
+	note(s);
+	return 0;
+}
+
 static const struct dp_backend fake_pmem = {
 	.type = DAXPOOL_TYPE_PMEM,
+	.keeps_copy = true,
+	.copy_drop = fake_copy_drop,
 	.store = fake_store,
 	.forget = fake_forget,
 	.provision = fake_provision,
@@ -156,7 +175,7 @@ static const struct dp_backend fake_ram = {
 static int provision(struct dp_journal *j, void *arg)
 {
 	(void)arg;
-	return j->pool->ops->provision(j->ctx, NULL, j->pool);
+	return j->pool->ops->provision(j->ctx, NULL, NULL, j->pool, NULL);
 }
 
 /* zeroing: its point half-way through; ARG non-NULL: it fails at the end */
@@ -206,7 +225,7 @@ static void reset(const struct dp_backend *be, struct daxpool_pool *pool,
 	media.present = false;
 	if (committed) {
 		dp_registry_write(ctx, &r);
-		if (be->store) {
+		if (be->keeps_copy) {
 			media.present = true;
 			media.rec = r;
 		}
@@ -468,10 +487,24 @@ static void unjournaled(void)
 			"unjournaled:registry unjournaled:registry");
 
 	reset(&fake_pmem, &pool, true);
-	ok(dp_journal_drop(ctx, &pool, NULL, true, false) == 0,
+	ok(dp_journal_drop(ctx, &pool, NULL, NULL, true, false) == 0,
 			"check drops a pool's records");
 	observe("drop:end");
 	is("through the journal", "drop:end{etc=0 media=alice}");
+
+	reset(&fake_pmem, &pool, true);
+	ok(dp_journal_drop(ctx, &pool, &fake_pmem, "region0", true, false) == 0,
+			"check drops a pool's records from its copy too");
+	observe("drop:end");
+	is("through the backend that keeps the copy, then /etc",
+			"copy-drop(region0) drop:end{etc=0 media=0}");
+
+	reset(&fake_pmem, &pool, true);
+	ok(dp_journal_drop(ctx, &pool, &fake_ram, "region0", true, false) ==
+					-ENOTSUP,
+			"a copy on a region no backend keeps is refused");
+	observe("drop:end");
+	is("and /etc keeps the record", "drop:end{etc=alice media=alice}");
 }
 
 static void settle(void)

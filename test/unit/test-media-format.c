@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "backend/media.h"
+#include "backend/media-format.h"
 #include "tap.h"
 
 #define SLOT (64 * 1024)
