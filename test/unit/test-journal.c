@@ -16,6 +16,7 @@
 #include "backend/backend.h"
 #include "change/journal.h"
 #include "store/registry.h"
+#include "quiet-log.h"
 #include "tap.h"
 
 #define UUID "3f2504e0-4f89-11d3-9a0c-0305e82c3301"
@@ -547,18 +548,6 @@ static void settle(void)
 	}
 }
 
-static void quiet_log(struct daxpool_ctx *c, int prio, const char *file,
-		int line, const char *fn, const char *fmt, va_list args)
-{
-	(void)c;
-	(void)prio;
-	(void)file;
-	(void)line;
-	(void)fn;
-	(void)fmt;
-	(void)args;
-}
-
 int main(void)
 {
 	char dir[] = "/tmp/daxpool-journal-XXXXXX", cmd[64];
@@ -571,7 +560,7 @@ int main(void)
 	settle();
 	if (!mkdtemp(dir) || daxpool_new(&ctx) < 0)
 		return 1;
-	daxpool_set_log_fn(ctx, quiet_log);
+	daxpool_set_log_fn(ctx, tap_quiet_log);
 	snprintf(etcdir, sizeof(etcdir), "%s/etc", dir);
 	dp_point_observer = observe;
 	create();

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "store/registry.h"
+#include "quiet-log.h"
 #include "tap.h"
 
 static struct daxpool_record sample(void)
@@ -118,18 +119,6 @@ static int count_cb(struct daxpool_ctx *ctx, const struct daxpool_record *rec,
 	return 0;
 }
 
-static void quiet_log(struct daxpool_ctx *ctx, int prio, const char *file,
-		int line, const char *fn, const char *fmt, va_list args)
-{
-	(void)ctx;
-	(void)prio;
-	(void)file;
-	(void)line;
-	(void)fn;
-	(void)fmt;
-	(void)args;
-}
-
 static void files(void)
 {
 	char dir[] = "/tmp/daxpool-unit-XXXXXX", path[512];
@@ -141,7 +130,7 @@ static void files(void)
 
 	ok(mkdtemp(dir) != NULL, "temp dir");
 	daxpool_new(&ctx);
-	daxpool_set_log_fn(ctx, quiet_log);
+	daxpool_set_log_fn(ctx, tap_quiet_log);
 	snprintf(ctx->confdir, sizeof(ctx->confdir), "%s/etc/daxpool", dir);
 	umask(077); /* a strict root umask must not hide the registry */
 	ok(dp_registry_write(ctx, &r) == 0, "record written");
