@@ -97,6 +97,15 @@ static int relabel(struct dp_journal *j, void *arg)
 	return j->pool->ops->relabel(j->ctx, j->pool);
 }
 
+/* that write as the journal's step, run by dp_quiesce_run */
+static int relabel_step(
+		struct daxpool_ctx *ctx, struct daxpool_pool *pool, void *arg)
+{
+	(void)ctx;
+	(void)pool;
+	return dp_journal_step(arg, DP_CUT_RENAME_LABEL, relabel, NULL);
+}
+
 /* root, the admin lock, and a fresh look at the pool; NULL with *rc set */
 static struct daxpool_pool *begin_change(
 		struct daxpool_pool *pool, const char *what, int *rc)
@@ -229,22 +238,17 @@ DAXPOOL_EXPORT int daxpool_pool_rename(
 	if (rc)
 		return end_change(ctx, rc);
 	if (be && be->relabel && strcmp(cur->label, name) != 0) {
-		struct dp_quiesce q;
-		struct dp_holders h;
+		struct dp_holders h = { .n = 0 };
+		bool ran;
 
-		if (dp_quiesce(ctx, cur, &q, &h) == 0) {
-			dp_quiesce_drop_fd(&q);
-			rc = dp_journal_step(
-					&j, DP_CUT_RENAME_LABEL, relabel, NULL);
-			if (rc) {
-				dp_warn(ctx, "renamed, but the namespace label keeps its old name: %s",
-						ctx->error);
-				ctx->error[0] = '\0';
-				rc = 0;
-			}
-			/* re-created or not, the node is opened again */
-			dp_quiesce_end(&q, false);
-		} else {
+		/* re-created or not, the node is opened again */
+		rc = dp_quiesce_run(
+				ctx, cur, relabel_step, &j, false, &h, &ran);
+		if (ran && rc) {
+			dp_warn(ctx, "renamed, but the namespace label keeps its old name: %s",
+					ctx->error);
+			ctx->error[0] = '\0';
+		} else if (!ran) {
 			/* the label waits; the holders are named, as destroy names them */
 			char busy[sizeof(ctx->error)];
 
@@ -253,6 +257,7 @@ DAXPOOL_EXPORT int daxpool_pool_rename(
 			dp_warn(ctx, "%s: renamed, but the pool is in use, so its namespace label keeps the old name '%s' until 'daxpool rename %s %s' runs while it is idle",
 					busy, cur->label, name, name);
 		}
+		rc = 0;
 		dp_holders_free(&h);
 	}
 	/* the device may have been re-created: look again before udev */

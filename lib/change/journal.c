@@ -282,6 +282,13 @@ int dp_journal_repair(struct daxpool_ctx *ctx, int (*fn)(void *arg), void *arg)
 	return rc;
 }
 
+static int release_op(
+		struct daxpool_ctx *ctx, struct daxpool_pool *pool, void *arg)
+{
+	(void)arg;
+	return pool->ops->release(ctx, pool);
+}
+
 int dp_journal_drop(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 		const struct dp_backend *keeper, const char *media_region,
 		bool in_etc, bool release)
@@ -295,15 +302,10 @@ int dp_journal_drop(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 	j.ctx = ctx;
 	outer = enter(&j);
 	if (release && be) {
-		struct dp_quiesce q;
 		struct dp_holders h = { .n = 0 };
 
-		rc = dp_quiesce(ctx, pool, &q, &h);
-		if (!rc) {
-			dp_quiesce_drop_fd(&q);
-			rc = be->release(ctx, pool);
-			dp_quiesce_end(&q, !rc);
-		}
+		rc = dp_quiesce_run(
+				ctx, pool, release_op, NULL, true, &h, NULL);
 		dp_holders_free(&h);
 	}
 	if (!rc && media_region)

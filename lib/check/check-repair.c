@@ -38,18 +38,19 @@ static int enable(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	return rc;
 }
 
+static int relabel_op(
+		struct daxpool_ctx *ctx, struct daxpool_pool *pool, void *arg)
+{
+	(void)arg;
+	return pool->ops->relabel(ctx, pool);
+}
+
 /* POOL's label rewritten to its name once it is proved idle (quiesce.c) */
 static int relabel_when_idle(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 {
-	struct dp_quiesce q;
 	struct dp_holders h = { .n = 0 };
-	int rc = dp_quiesce(ctx, pool, &q, &h);
+	int rc = dp_quiesce_run(ctx, pool, relabel_op, NULL, false, &h, NULL);
 
-	if (!rc) {
-		dp_quiesce_drop_fd(&q);
-		rc = pool->ops->relabel(ctx, pool);
-		dp_quiesce_end(&q, false);
-	}
 	dp_holders_free(&h);
 	return rc;
 }

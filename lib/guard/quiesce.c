@@ -310,6 +310,23 @@ fail:
 	return rc;
 }
 
+int dp_quiesce_run(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
+		dp_quiesced_op op, void *arg, bool goes, struct dp_holders *h,
+		bool *ran)
+{
+	struct dp_quiesce q;
+	int rc = dp_quiesce(ctx, pool, &q, h);
+
+	if (ran)
+		*ran = !rc;
+	if (rc)
+		return rc;
+	dp_quiesce_drop_fd(&q);
+	rc = op(ctx, pool, arg);
+	dp_quiesce_end(&q, goes && !rc);
+	return rc;
+}
+
 void dp_quiesce_drop_fd(struct dp_quiesce *q)
 {
 	if (q->fd >= 0)

@@ -45,6 +45,21 @@ void dp_quiesce_drop_fd(struct dp_quiesce *q);
 /* the change is over; unless the device is GONE its mode comes back */
 void dp_quiesce_end(struct dp_quiesce *q, bool gone);
 
+/* one kernel operation on a quiesced pool (see dp_quiesce_run) */
+typedef int (*dp_quiesced_op)(
+		struct daxpool_ctx *ctx, struct daxpool_pool *pool, void *arg);
+
+/*
+ * Quiesce POOL, drop our own fd so it cannot keep the device, run OP,
+ * end. With GOES the door stays shut when OP succeeds: the device is gone.
+ * *RAN tells whether OP ran (a quiesce that failed left all as it was).
+ * Returns: OP's result; -EBUSY with the holders in H (the caller frees
+ * them), or another -errno from the quiesce, when OP did not run.
+ */
+int dp_quiesce_run(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
+		dp_quiesced_op op, void *arg, bool goes, struct dp_holders *h,
+		bool *ran);
+
 /*
  * The proof on its own, for a device that is no pool's (a region's
  * spanning device): 0 when nothing opens, maps or references DEV
