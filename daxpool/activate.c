@@ -73,6 +73,8 @@ static int cmd_activate(int argc, char **argv, struct daxpool_ctx *ctx)
 		cli_error("activate", "activate", "%s", daxpool_get_error(ctx));
 		return 1;
 	}
+	/* regions that could not be made again (CXL), and other asides */
+	cli_warning(ctx, "activate", "activate");
 	arr = json_object_new_array();
 	daxpool_invalidate(ctx);
 	daxpool_pool_foreach (ctx, pool) {

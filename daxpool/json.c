@@ -95,6 +95,22 @@ struct json_object *pool_to_json(
 		json_object_object_add(o, "created",
 				json_object_new_int64(daxpool_pool_get_created(
 						pool)));
+		/* on a CXL region the OS made: the region, its memdevs */
+		if (daxpool_pool_get_cxl_serial(pool, 0)) {
+			struct json_object *serials = json_object_new_array();
+			unsigned int i;
+			uint64_t sn;
+
+			s = daxpool_pool_get_cxl_region(pool);
+			json_object_object_add(o, "cxl_region",
+					s[0] ? json_object_new_string(s) :
+					       NULL);
+			for (i = 0; (sn = daxpool_pool_get_cxl_serial(pool, i));
+					i++)
+				json_object_array_add(serials,
+						json_object_new_uint64(sn));
+			json_object_object_add(o, "cxl_memdevs", serials);
+		}
 	}
 	return o;
 }

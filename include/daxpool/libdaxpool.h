@@ -136,6 +136,16 @@ const char *daxpool_pool_get_type_name(struct daxpool_pool *pool);
 uint64_t daxpool_pool_get_size(struct daxpool_pool *pool);
 uint64_t daxpool_pool_get_align(struct daxpool_pool *pool);
 const char *daxpool_pool_get_region(struct daxpool_pool *pool);
+/*
+ * A pool on a CXL region that the OS made (and daxpool makes again at
+ * activate): the kernel's name of that region ("" when it is not there,
+ * or the pool is on no such region), and the serial number of its memdev
+ * at interleave POSITION.
+ * Returns: the name, never NULL; the serial, 0 past the last position.
+ */
+const char *daxpool_pool_get_cxl_region(struct daxpool_pool *pool);
+uint64_t daxpool_pool_get_cxl_serial(
+		struct daxpool_pool *pool, unsigned int position);
 const char *daxpool_pool_get_chardev(struct daxpool_pool *pool);
 const char *daxpool_pool_get_path(struct daxpool_pool *pool);
 const char *daxpool_pool_get_owner(struct daxpool_pool *pool);

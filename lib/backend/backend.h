@@ -93,6 +93,14 @@ struct dp_backend {
 	/* bring a pool's device up again (activate); NULL: it cannot */
 	int (*enable)(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 			const struct dp_recorded *others);
+	/*
+	 * activate, before any pool is brought up: make again the regions
+	 * of the kind that no kernel makes at boot (CXL regions the OS
+	 * made, from their recipes: cxl.c); what cannot be made is a
+	 * warning. NULL: every region of the kind comes back by itself.
+	 * Returns: how many were made.
+	 */
+	int (*regions_up)(struct daxpool_ctx *ctx);
 	/* write rec.name where the kernel keeps it; the caller proved it
 	 * unused; NULL: the kernel keeps no name */
 	int (*relabel)(struct daxpool_ctx *ctx, struct daxpool_pool *pool);

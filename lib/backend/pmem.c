@@ -4,6 +4,7 @@
  * Name and uuid live in the namespace label, so they survive reboots.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "util/cut-point.h"
 #include "backend/media.h"
 #include "backend/pmem.h"
+#include "backend/cxl.h"
 
 static struct ndctl_namespace *find_namespace(
 		struct daxpool_ctx *ctx, const char *uuid_str)
@@ -54,9 +56,19 @@ static struct daxctl_dev *namespace_daxdev(struct ndctl_namespace *ndns)
 	return NULL;
 }
 
+/* where the region is, for cxl.c: its physical address (root only) */
+static struct dp_cxl_where region_where(struct ndctl_region *region)
+{
+	unsigned long long start = ndctl_region_get_resource(region);
+	struct dp_cxl_where w = { start == ULLONG_MAX ? 0 : start, NULL };
+
+	return w;
+}
+
 static void pmem_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 {
 	struct ndctl_namespace *ndns = find_namespace(ctx, pool->rec.uuid);
+	struct dp_cxl_where w;
 	struct daxctl_dev *dev;
 
 	pool->chardev[0] = pool->namespace[0] = pool->label[0] = '\0';
@@ -65,8 +77,11 @@ static void pmem_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	snprintf(pool->region, sizeof(pool->region), "%s", pool->rec.region);
 	if (!ndns) {
 		pool->state = DAXPOOL_STATE_MISSING;
+		dp_cxl_refresh(ctx, pool, NULL);
 		return;
 	}
+	w = region_where(ndctl_namespace_get_region(ndns));
+	dp_cxl_refresh(ctx, pool, &w);
 	snprintf(pool->region, sizeof(pool->region), "%s",
 			ndctl_region_get_devname(
 					ndctl_namespace_get_region(ndns)));
@@ -403,6 +418,17 @@ struct pmem_placement {
 	struct ndctl_region *region;
 };
 
+static void pmem_placement_free(struct dp_placement *pl)
+{
+	struct pmem_placement *pp = pl->chosen;
+
+	if (pp) {
+		ndctl_unref(pp->nctx);
+		free(pp);
+	}
+	pl->chosen = NULL;
+}
+
 static int pmem_place(struct daxpool_ctx *ctx,
 		const struct daxpool_create_args *args,
 		const struct dp_recorded *others, struct daxpool_pool *pool,
@@ -410,6 +436,7 @@ static int pmem_place(struct daxpool_ctx *ctx,
 {
 	struct ndctl_region *region = NULL;
 	struct pmem_placement *pp;
+	struct dp_cxl_where w;
 	uint64_t ns_size = 0;
 	int rc;
 
@@ -428,18 +455,12 @@ static int pmem_place(struct daxpool_ctx *ctx,
 	pl->chosen = pp;
 	snprintf(pool->rec.region, sizeof(pool->rec.region), "%s",
 			ndctl_region_get_devname(region));
-	return 0;
-}
-
-static void pmem_placement_free(struct dp_placement *pl)
-{
-	struct pmem_placement *pp = pl->chosen;
-
-	if (pp) {
-		ndctl_unref(pp->nctx);
-		free(pp);
-	}
-	pl->chosen = NULL;
+	/* on a CXL region the OS made: its recipe, before any pool is there */
+	w = region_where(region);
+	rc = dp_cxl_keep(ctx, &w, pool);
+	if (rc)
+		pmem_placement_free(pl);
+	return rc;
 }
 
 /*
@@ -604,6 +625,11 @@ static int pmem_relabel(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	return 0;
 }
 
+static int pmem_regions_up(struct daxpool_ctx *ctx)
+{
+	return dp_cxl_regions_up(ctx, "pmem");
+}
+
 const struct dp_backend dp_backend_pmem = {
 	.type = DAXPOOL_TYPE_PMEM,
 	/* the media copy of each region is the truth */
@@ -616,6 +642,7 @@ const struct dp_backend dp_backend_pmem = {
 	.enable = pmem_enable,
 	.relabel = pmem_relabel,
 	.name_taken = dp_media_name_taken,
+	.regions_up = pmem_regions_up,
 	.store = pmem_store,
 	.forget = pmem_forget,
 	.copies_foreach = dp_media_foreach,

@@ -19,6 +19,7 @@
 #include <daxctl/libdaxctl.h>
 #include "config.h"
 #include "backend/backend.h"
+#include "backend/cxl.h"
 #include "util/identify.h"
 #include "guard/inuse.h"
 #include "guard/quiesce.h"
@@ -218,6 +219,20 @@ static bool region_range(struct daxctl_region *region,
 	return recall(region, base, start, end);
 }
 
+/* where the region is, for cxl.c: its device (a CXL RAM region's dax
+ * region is under it) and physical address (root only); DIR holds the path */
+static struct dp_cxl_where region_where(
+		struct daxctl_region *region, char *dir, size_t len)
+{
+	struct dp_cxl_where w = { 0, dir };
+	unsigned long long s, e;
+
+	region_dir(region, dir, len);
+	if (region_range(region, &s, &e))
+		w.start = s;
+	return w;
+}
+
 static void dev_ranges(struct daxctl_dev *dev, char *buf, size_t len)
 {
 	struct daxctl_mapping *m;
@@ -341,6 +356,8 @@ static void ram_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 {
 	struct daxctl_region *region = NULL;
 	struct daxctl_dev *dev = find_dev(ctx, pool->rec.ranges, &region);
+	struct dp_cxl_where w;
+	char dir[PATH_MAX];
 
 	pool->chardev[0] = pool->namespace[0] = pool->label[0] = '\0';
 	pool->dev_size = pool->ns_size = 0;
@@ -350,12 +367,17 @@ static void ram_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 		return;
 	if (!dev) {
 		/* its region is here: the pool waits to be re-created */
-		pool->state = find_region(ctx, pool->rec.region_range,
-					      pool->rec.region) ?
-				DAXPOOL_STATE_INACTIVE :
-				DAXPOOL_STATE_MISSING;
+		region = find_region(
+				ctx, pool->rec.region_range, pool->rec.region);
+		pool->state = region ? DAXPOOL_STATE_INACTIVE :
+				       DAXPOOL_STATE_MISSING;
+		if (region)
+			w = region_where(region, dir, sizeof(dir));
+		dp_cxl_refresh(ctx, pool, region ? &w : NULL);
 		return;
 	}
+	w = region_where(region, dir, sizeof(dir));
+	dp_cxl_refresh(ctx, pool, &w);
 	region_name(region, pool->region, sizeof(pool->region));
 	snprintf(pool->chardev, sizeof(pool->chardev), "%s",
 			daxctl_dev_get_devname(dev));
@@ -489,6 +511,17 @@ struct ram_placement {
 	struct daxctl_region *region;
 };
 
+static void ram_placement_free(struct dp_placement *pl)
+{
+	struct ram_placement *rp = pl->chosen;
+
+	if (rp) {
+		daxctl_unref(rp->dctx);
+		free(rp);
+	}
+	pl->chosen = NULL;
+}
+
 static int ram_place(struct daxpool_ctx *ctx,
 		const struct daxpool_create_args *args,
 		const struct dp_recorded *others, struct daxpool_pool *pool,
@@ -498,8 +531,11 @@ static int ram_place(struct daxpool_ctx *ctx,
 	unsigned long long want, best_ext = 0, biggest = 0;
 	const char *kmem = NULL, *fixed = NULL;
 	char name[32], biggest_in[32] = "", have[32], need[32];
+	char dir[PATH_MAX];
+	struct dp_cxl_where w;
 	struct ram_placement *rp;
 	bool named = false;
+	int rc;
 
 	pl->chosen = NULL;
 	if (!dp_daxctl(ctx))
@@ -553,7 +589,12 @@ static int ram_place(struct daxpool_ctx *ctx,
 		rp->region = best;
 		pl->chosen = rp;
 		region_name(best, pool->rec.region, sizeof(pool->rec.region));
-		return 0;
+		/* on a CXL region the OS made: its recipe, before the pool */
+		w = region_where(best, dir, sizeof(dir));
+		rc = dp_cxl_keep(ctx, &w, pool);
+		if (rc)
+			ram_placement_free(pl);
+		return rc;
 	}
 	if (args->region && !named)
 		return dp_fail(ctx, ENOENT,
@@ -585,17 +626,6 @@ static int ram_place(struct daxpool_ctx *ctx,
 				args->numa_node);
 	return dp_fail(ctx, ENODEV,
 			"no dynamic dax region found (soft-reserved or CXL RAM; see 'daxctl list -R')");
-}
-
-static void ram_placement_free(struct dp_placement *pl)
-{
-	struct ram_placement *rp = pl->chosen;
-
-	if (rp) {
-		daxctl_unref(rp->dctx);
-		free(rp);
-	}
-	pl->chosen = NULL;
 }
 
 /* the region place chose, found again by its name RNAME should the
@@ -887,6 +917,11 @@ static int ram_enable(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 	return 0;
 }
 
+static int ram_regions_up(struct daxpool_ctx *ctx)
+{
+	return dp_cxl_regions_up(ctx, "ram");
+}
+
 const struct dp_backend dp_backend_ram = {
 	.type = DAXPOOL_TYPE_RAM,
 	/* the registry is the only copy; its ranges tell pools' devices */
@@ -897,4 +932,5 @@ const struct dp_backend dp_backend_ram = {
 	.refresh = ram_refresh,
 	.release = ram_release,
 	.enable = ram_enable,
+	.regions_up = ram_regions_up,
 };

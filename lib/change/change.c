@@ -13,6 +13,7 @@
 #include "guard/grants.h"
 #include "change/journal.h"
 #include "guard/quiesce.h"
+#include "backend/cxl.h"
 #include "store/registry.h"
 
 /* the device goes; the door stays shut once it is gone */
@@ -83,6 +84,9 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(
 	rc = dp_journal_commit(&j);
 	if (rc)
 		dp_warn(ctx, "the pool's memory is released, but its records are not all gone; 'daxpool check --repair' finishes the destroy");
+	/* the last pool of a CXL region the OS made: it is not made again */
+	else if (rec.cxl[0])
+		dp_cxl_recipes_tidy(ctx);
 out:
 	dp_holders_free(&h);
 	daxpool_invalidate(ctx);

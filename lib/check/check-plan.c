@@ -529,13 +529,21 @@ static int settle_copies(const struct dp_check_view *v, struct dp_check_plan *p,
 static int settle_missing(const struct dp_check_view *v,
 		struct dp_check_plan *p, struct dp_check_pool *e)
 {
-	bool gone = !e->in_media && device(v, e)->media_copy;
+	const struct dp_check_device *d = device(v, e);
+	bool gone = !e->in_media && d->media_copy && !d->missing_why[0];
 	int f;
 
-	f = add(v, p, e, NULL, DP_PROBLEM_MISSING, DP_ACTION_DROP_RECORD,
-			gone ? "no namespace and no media copy carries the uuid of '%s': it was destroyed" :
-			       "no device carries '%s' (pmem: no namespace has its uuid; ram: its region is gone)",
-			e->etc.name);
+	if (d->missing_why[0])
+		f = add(v, p, e, NULL, DP_PROBLEM_MISSING,
+				DP_ACTION_DROP_RECORD,
+				"no device carries '%s': %s", e->etc.name,
+				d->missing_why);
+	else
+		f = add(v, p, e, NULL, DP_PROBLEM_MISSING,
+				DP_ACTION_DROP_RECORD,
+				gone ? "no namespace and no media copy carries the uuid of '%s': it was destroyed" :
+				       "no device carries '%s' (pmem: no namespace has its uuid; ram: its region is gone)",
+				e->etc.name);
 	if (f < 0)
 		return f;
 	if (v->repair || (gone && repairing(v)))

@@ -106,6 +106,8 @@ static int read_device(struct daxpool_ctx *ctx, struct dp_check_host *h,
 	snprintf(d->namespace, sizeof(d->namespace), "%s", pool->namespace);
 	snprintf(d->chardev, sizeof(d->chardev), "%s", pool->chardev);
 	snprintf(d->label, sizeof(d->label), "%s", pool->label);
+	snprintf(d->missing_why, sizeof(d->missing_why), "%s",
+			pool->missing_why);
 	return 0;
 }
 

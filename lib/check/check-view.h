@@ -29,6 +29,9 @@ struct dp_check_device {
 	char namespace[64]; /* "" for none */
 	char chardev[64]; /* "" for none */
 	char label[DAXPOOL_NAME_MAX + 1]; /* the name in its namespace label */
+	/* MISSING because its region is not there, and why (a CXL region
+	 * with a memdev absent): its media copy is not there to say either */
+	char missing_why[256];
 };
 
 struct dp_check_account {

@@ -7,9 +7,14 @@
  * (check-repair.c) and hands back the report (check-report.c).
  */
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "check/check-plan.h"
+#include "backend/backend.h"
+#include "backend/cxl.h"
+#include "store/registry.h"
 
 /* private: activate repairs all but drops records of missing pools */
 #define DAXPOOL_CHECK_ACTIVATE (1U << 31)
@@ -36,6 +41,40 @@ static int settle(struct daxpool_ctx *ctx, struct dp_check_host *h,
 			dp_check_reread(ctx, h);
 	} while (!rc && plan->wait != DP_PLAN_DONE);
 	return rc ? dp_fail(ctx, -rc, "out of memory") : 0;
+}
+
+/*
+ * activate: the regions no kernel makes at boot (CXL regions the OS made)
+ * come first, so that the pools on them are found like any other
+ */
+static void regions_up(struct daxpool_ctx *ctx)
+{
+	const struct dp_backend *const *be;
+	int made = 0;
+
+	for (be = dp_backends; *be; be++)
+		if ((*be)->regions_up)
+			made += (*be)->regions_up(ctx);
+	/* libndctl and libdaxctl must see the new regions */
+	if (made)
+		daxpool_invalidate(ctx);
+}
+
+/*
+ * Once the pools are settled: a pool on a CXL region whose recipe was
+ * lost with /etc has it kept again; a recipe no pool names any more goes
+ */
+static void cxl_recipes_settle(struct daxpool_ctx *ctx)
+{
+	struct daxpool_pool *pool;
+
+	if (dp_admin_lock(ctx))
+		return;
+	daxpool_pool_foreach (ctx, pool)
+		if (dp_cxl_rekeep(ctx, pool))
+			ctx->error[0] = '\0';
+	dp_cxl_recipes_tidy(ctx);
+	dp_admin_unlock(ctx);
 }
 
 static int check_names(struct daxpool_ctx *ctx, const char *const *names)
@@ -109,7 +148,9 @@ DAXPOOL_EXPORT int daxpool_check(struct daxpool_ctx *ctx,
 DAXPOOL_EXPORT int daxpool_activate(
 		struct daxpool_ctx *ctx, struct daxpool_report **report)
 {
+	char said[sizeof(ctx->warning)] = "";
 	struct daxpool_pool *pool;
+	bool locked;
 	int rc;
 
 	if (report)
@@ -117,14 +158,30 @@ DAXPOOL_EXPORT int daxpool_activate(
 	if (!ctx || !report)
 		return ctx ? dp_fail(ctx, EINVAL, "invalid arguments") :
 			     -EINVAL;
+	/*
+	 * The regions first, in the same hold of the lock as the pools; what
+	 * regions_up warns of is kept aside, since every step clears warnings
+	 */
+	locked = geteuid() == 0 && dp_admin_lock(ctx) == 0;
+	if (locked) {
+		dp_clear_error(ctx);
+		regions_up(ctx);
+		snprintf(said, sizeof(said), "%s", ctx->warning);
+	}
 	rc = run(ctx, NULL, DAXPOOL_CHECK_ACTIVATE, report);
-	if (rc && rc != -EIO)
-		return rc;
-	/* owners, modes and links: udev, for every pool that lacks them */
-	daxpool_pool_foreach (ctx, pool)
-		if (pool->chardev[0] && pool->rec.intent == DP_INTENT_NONE &&
-				!dp_ownership_ok(pool) &&
-				dp_apply_ownership(ctx, pool) < 0)
-			dp_clear_error(ctx);
+	if (locked)
+		dp_admin_unlock(ctx);
+	if (!rc || rc == -EIO) {
+		cxl_recipes_settle(ctx);
+		/* owners, modes and links: udev, for every pool that lacks them */
+		daxpool_pool_foreach (ctx, pool)
+			if (pool->chardev[0] &&
+					pool->rec.intent == DP_INTENT_NONE &&
+					!dp_ownership_ok(pool) &&
+					dp_apply_ownership(ctx, pool) < 0)
+				dp_clear_error(ctx);
+	}
+	if (said[0])
+		dp_warn(ctx, "%s", said);
 	return rc;
 }

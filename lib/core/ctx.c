@@ -48,6 +48,7 @@ DAXPOOL_EXPORT int daxpool_new(struct daxpool_ctx **ctx)
 	if (env)
 		c->log_priority = log_priority(env);
 	snprintf(c->confdir, sizeof(c->confdir), "%s", DAXPOOL_CONFDIR);
+	snprintf(c->statedir, sizeof(c->statedir), "%s", DAXPOOL_STATEDIR);
 	snprintf(c->lockfile, sizeof(c->lockfile), "%s", DAXPOOL_LOCKFILE);
 	*ctx = c;
 	return 0;

@@ -203,6 +203,15 @@ DAXPOOL_EXPORT const char *daxpool_pool_get_region(struct daxpool_pool *p)
 {
 	return p->region;
 }
+DAXPOOL_EXPORT const char *daxpool_pool_get_cxl_region(struct daxpool_pool *p)
+{
+	return p->cxl_region;
+}
+DAXPOOL_EXPORT uint64_t daxpool_pool_get_cxl_serial(
+		struct daxpool_pool *p, unsigned int position)
+{
+	return position < p->cxl_ways ? p->cxl_serial[position] : 0;
+}
 DAXPOOL_EXPORT const char *daxpool_pool_get_chardev(struct daxpool_pool *p)
 {
 	return p->chardev;

@@ -56,6 +56,9 @@ struct daxpool_record {
 	 * and the physical range of its region, "0xSTART-0xEND" */
 	char ranges[512];
 	char region_range[48];
+	/* on a CXL region the OS made: its recipe's id (store/cxl-recipe.h),
+	 * by which activate makes the region again; "" elsewhere */
+	char cxl[40];
 	/*
 	 * /etc only: another pool had this name first (a moved NVDIMM, two
 	 * regions); kept root-only without a link until renamed by uuid
@@ -97,6 +100,13 @@ struct daxpool_pool {
 	uint64_t dev_size;
 	uint64_t ns_size;
 	int numa_node;
+	/* on a CXL region: the kernel's name of it ("" while it is not
+	 * there) and its memdevs' serials by position, from its recipe */
+	char cxl_region[32];
+	uint64_t cxl_serial[16];
+	unsigned int cxl_ways;
+	/* MISSING, and why, when more is known than "no device" */
+	char missing_why[256];
 };
 
 struct daxpool_ctx {
@@ -111,6 +121,7 @@ struct daxpool_ctx {
 	daxpool_log_fn log_fn;
 	void *userdata;
 	char confdir[256];
+	char statedir[256]; /* /var/lib/daxpool: a second home for recipes */
 	char lockfile[256];
 	char error[512];
 	char warning[512];

@@ -79,6 +79,9 @@ static char *encode(const struct daxpool_record *rec, int flags)
 	if (rec->region_range[0])
 		json_object_object_add(o, "region_range",
 				json_object_new_string(rec->region_range));
+	if (rec->cxl[0])
+		json_object_object_add(
+				o, "cxl", json_object_new_string(rec->cxl));
 	out = strdup(json_object_to_json_string_ext(o, flags));
 	json_object_put(o);
 	return out;
@@ -94,7 +97,7 @@ char *dp_record_encode_line(const struct daxpool_record *rec)
 	return encode(rec, JSON_C_TO_STRING_PLAIN);
 }
 
-static int get_str(struct json_object *o, const char *key, char *buf,
+int dp_json_get_str(struct json_object *o, const char *key, char *buf,
 		size_t len, bool required, const char **why)
 {
 	struct json_object *v;
@@ -121,7 +124,7 @@ static int get_str(struct json_object *o, const char *key, char *buf,
 	return 0;
 }
 
-static int get_int(struct json_object *o, const char *key, int64_t *val,
+int dp_json_get_int(struct json_object *o, const char *key, int64_t *val,
 		const char **why)
 {
 	struct json_object *v;
@@ -140,22 +143,16 @@ static int get_int(struct json_object *o, const char *key, int64_t *val,
 	return 0;
 }
 
-int dp_record_decode(
-		const char *text, struct daxpool_record *rec, const char **why)
+int dp_json_flat_parse(const char *text, int64_t version,
+		struct json_object **out, const char **why)
 {
+	int64_t got;
 	struct json_tokener *tok;
 	struct json_object *o;
-	const char *dummy;
-	char type[16], mode[8], intent[16];
-	int64_t version, size, align, created, conflict = 0;
-	struct json_object *v;
-	unsigned int m;
 	int rc = -EINVAL;
 
-	if (!why)
-		why = &dummy;
-	memset(rec, 0, sizeof(*rec));
-	/* json-c is lenient; a record must be exactly what we write */
+	*out = NULL;
+	/* json-c is lenient; what we read must be exactly what we write */
 	if (dp_json_flat_check(text, strlen(text), why)) {
 		static __thread char damaged[160];
 
@@ -185,36 +182,69 @@ int dp_record_decode(
 		*why = "not a JSON object";
 		goto out;
 	}
-	if (get_int(o, "version", &version, why))
+	if (dp_json_get_int(o, "version", &got, why))
 		goto out;
-	if (version != RECORD_VERSION) {
-		*why = "unknown record version";
+	if (got != version) {
+		*why = "unknown version";
 		goto out;
 	}
-	if (get_str(o, "name", rec->name, sizeof(rec->name), true, why) ||
-			get_str(o, "uuid", rec->uuid, sizeof(rec->uuid), true,
-					why) ||
-			get_str(o, "type", type, sizeof(type), true, why) ||
-			get_str(o, "owner", rec->owner, sizeof(rec->owner),
+	*out = o;
+	o = NULL;
+	rc = 0;
+out:
+	if (o)
+		json_object_put(o);
+	json_tokener_free(tok);
+	return rc;
+}
+
+int dp_record_decode(
+		const char *text, struct daxpool_record *rec, const char **why)
+{
+	struct json_object *o;
+	const char *dummy;
+	char type[16], mode[8], intent[16];
+	int64_t size, align, created, conflict = 0;
+	struct json_object *v;
+	unsigned int m;
+	int rc;
+
+	if (!why)
+		why = &dummy;
+	memset(rec, 0, sizeof(*rec));
+	rc = dp_json_flat_parse(text, RECORD_VERSION, &o, why);
+	if (rc)
+		return rc;
+	rc = -EINVAL;
+	if (dp_json_get_str(o, "name", rec->name, sizeof(rec->name), true,
+			    why) ||
+			dp_json_get_str(o, "uuid", rec->uuid, sizeof(rec->uuid),
 					true, why) ||
-			get_str(o, "group", rec->group, sizeof(rec->group),
-					true, why) ||
-			get_str(o, "mode", mode, sizeof(mode), true, why) ||
-			get_str(o, "region", rec->region, sizeof(rec->region),
-					false, why) ||
-			get_str(o, "intent", intent, sizeof(intent), false,
+			dp_json_get_str(o, "type", type, sizeof(type), true,
 					why) ||
-			get_str(o, "ranges", rec->ranges, sizeof(rec->ranges),
+			dp_json_get_str(o, "owner", rec->owner,
+					sizeof(rec->owner), true, why) ||
+			dp_json_get_str(o, "group", rec->group,
+					sizeof(rec->group), true, why) ||
+			dp_json_get_str(o, "mode", mode, sizeof(mode), true,
+					why) ||
+			dp_json_get_str(o, "region", rec->region,
+					sizeof(rec->region), false, why) ||
+			dp_json_get_str(o, "intent", intent, sizeof(intent),
 					false, why) ||
-			get_str(o, "region_range", rec->region_range,
+			dp_json_get_str(o, "ranges", rec->ranges,
+					sizeof(rec->ranges), false, why) ||
+			dp_json_get_str(o, "region_range", rec->region_range,
 					sizeof(rec->region_range), false,
 					why) ||
-			get_int(o, "size", &size, why) ||
-			get_int(o, "align", &align, why) ||
-			get_int(o, "created", &created, why))
+			dp_json_get_str(o, "cxl", rec->cxl, sizeof(rec->cxl),
+					false, why) ||
+			dp_json_get_int(o, "size", &size, why) ||
+			dp_json_get_int(o, "align", &align, why) ||
+			dp_json_get_int(o, "created", &created, why))
 		goto out;
 	if (json_object_object_get_ex(o, "conflict", &v) &&
-			(get_int(o, "conflict", &conflict, why) ||
+			(dp_json_get_int(o, "conflict", &conflict, why) ||
 					(conflict != 0 && conflict != 1))) {
 		*why = "conflict must be 0 or 1";
 		goto out;
@@ -224,7 +254,8 @@ int dp_record_decode(
 		*why = "invalid pool name";
 		goto out;
 	}
-	if (!daxpool_is_uuid(rec->uuid)) {
+	if (!daxpool_is_uuid(rec->uuid) ||
+			(rec->cxl[0] && !daxpool_is_uuid(rec->cxl))) {
 		*why = "invalid uuid";
 		goto out;
 	}
@@ -257,9 +288,7 @@ int dp_record_decode(
 	rec->created = created;
 	rc = 0;
 out:
-	if (o)
-		json_object_put(o);
-	json_tokener_free(tok);
+	json_object_put(o);
 	return rc;
 }
 
@@ -271,14 +300,14 @@ int dp_record_path(const char *confdir, const char *uuid, char *buf, size_t len)
 	return 0;
 }
 
-int dp_registry_read_file(
-		const char *path, struct daxpool_record *rec, const char **why)
+int dp_read_small_file(const char *path, char **text, const char **why)
 {
 	char *buf;
 	ssize_t n;
 	size_t off = 0;
 	int fd, rc;
 
+	*text = NULL;
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0) {
 		*why = strerror(errno);
@@ -304,10 +333,23 @@ int dp_registry_read_file(
 		if (memchr(buf, '\0', off)) {
 			*why = "file holds NUL bytes";
 			rc = -EINVAL;
-		} else {
-			rc = dp_record_decode(buf, rec, why);
 		}
 	}
-	free(buf);
+	if (rc)
+		free(buf);
+	else
+		*text = buf;
+	return rc;
+}
+
+int dp_registry_read_file(
+		const char *path, struct daxpool_record *rec, const char **why)
+{
+	char *text;
+	int rc = dp_read_small_file(path, &text, why);
+
+	if (!rc)
+		rc = dp_record_decode(text, rec, why);
+	free(text);
 	return rc;
 }

@@ -68,50 +68,45 @@ static int mkdir_p(const char *dir)
 }
 
 /* the registry on a read-only root (an image, a stateless node) */
-static int read_only(struct daxpool_ctx *ctx, const char *dir)
+static int read_only(struct daxpool_ctx *ctx, const char *dir, const char *base)
 {
 	return dp_fail(ctx, EROFS,
 			"%s is on a read-only file system: daxpool keeps the registry of pools there (udev reads it at boot); remount it read-write, or mount a writable file system on %s",
-			dir, ctx->confdir);
+			dir, base);
 }
 
-int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec)
+int dp_registry_put(struct daxpool_ctx *ctx, const char *base, const char *sub,
+		const char *name, const char *text)
 {
-	char dir[PATH_MAX], path[PATH_MAX + 64], tmp[PATH_MAX + 64];
-	char *text;
-	size_t len, off = 0;
+	char dir[PATH_MAX], path[PATH_MAX + 300], tmp[PATH_MAX + 300];
+	size_t len = strlen(text), off = 0;
 	int fd, rc;
 
-	dp_durable_write(ctx, "registry");
-	rc = pools_dir(ctx, dir, sizeof(dir));
-	if (rc)
-		return dp_fail(ctx, -rc, "registry path too long");
+	if ((size_t)snprintf(dir, sizeof(dir), "%s/%s", base, sub) >=
+			sizeof(dir))
+		return dp_fail(ctx, ENAMETOOLONG, "registry path too long");
 	rc = mkdir_p(dir);
 	if (rc == -EROFS)
-		return read_only(ctx, dir);
+		return read_only(ctx, dir, base);
 	if (rc)
 		return dp_fail(ctx, -rc,
 				"cannot create registry directory %s: %s", dir,
 				strerror(-rc));
-	text = dp_record_encode(rec);
-	if (!text)
-		return dp_fail(ctx, ENOMEM, "out of memory");
-	dp_record_path(ctx->confdir, rec->uuid, path, sizeof(path));
-	/* mkostemp's template: a hidden temp file beside the record */
-	snprintf(tmp, sizeof(tmp), "%s/.%s.json.XXXXXX", dir, rec->uuid);
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	/* mkostemp's template: a hidden temp file beside the file */
+	snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, name);
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
 		rc = errno;
-		free(text);
 		if (rc == EROFS)
-			return read_only(ctx, dir);
+			return read_only(ctx, dir, base);
 		return dp_fail(ctx, rc, "cannot write registry %s: %s", dir,
 				strerror(rc));
 	}
-	len = strlen(text);
-	text[len++] = '\n';
-	while (off < len) {
-		ssize_t n = write(fd, text + off, len - off);
+	/* the text, then its newline */
+	while (off <= len) {
+		ssize_t n = off < len ? write(fd, text + off, len - off) :
+					write(fd, "\n", 1);
 
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -126,40 +121,62 @@ int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec)
 		goto fail;
 	}
 	close(fd);
-	free(text);
 	if (rename(tmp, path) < 0) {
 		rc = errno;
 		unlink(tmp);
-		return dp_fail(ctx, rc, "cannot commit registry record %s: %s",
+		return dp_fail(ctx, rc, "cannot commit registry file %s: %s",
 				path, strerror(rc));
 	}
 	return sync_dir(ctx, dir);
 fail:
 	close(fd);
 	unlink(tmp);
-	free(text);
-	return dp_fail(ctx, rc, "cannot write registry record %s: %s", path,
+	return dp_fail(ctx, rc, "cannot write registry file %s: %s", path,
 			strerror(rc));
+}
+
+int dp_registry_unput(struct daxpool_ctx *ctx, const char *base,
+		const char *sub, const char *name)
+{
+	char dir[PATH_MAX], path[PATH_MAX + 300];
+	int rc;
+
+	if ((size_t)snprintf(dir, sizeof(dir), "%s/%s", base, sub) >=
+			sizeof(dir))
+		return dp_fail(ctx, ENAMETOOLONG, "registry path too long");
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (unlink(path) < 0 && errno != ENOENT) {
+		rc = errno;
+		if (rc == EROFS)
+			return read_only(ctx, dir, base);
+		return dp_fail(ctx, rc, "cannot remove registry file %s: %s",
+				path, strerror(rc));
+	}
+	return sync_dir(ctx, dir);
+}
+
+int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec)
+{
+	char name[64], *text;
+	int rc;
+
+	dp_durable_write(ctx, "registry");
+	text = dp_record_encode(rec);
+	if (!text)
+		return dp_fail(ctx, ENOMEM, "out of memory");
+	snprintf(name, sizeof(name), "%s.json", rec->uuid);
+	rc = dp_registry_put(ctx, ctx->confdir, "pools", name, text);
+	free(text);
+	return rc;
 }
 
 int dp_registry_remove(struct daxpool_ctx *ctx, const char *uuid)
 {
-	char dir[PATH_MAX], path[PATH_MAX + 64];
-	int rc;
+	char name[64];
 
 	dp_durable_write(ctx, "registry");
-	rc = pools_dir(ctx, dir, sizeof(dir));
-	if (rc)
-		return dp_fail(ctx, -rc, "registry path too long");
-	dp_record_path(ctx->confdir, uuid, path, sizeof(path));
-	if (unlink(path) < 0 && errno != ENOENT) {
-		rc = errno;
-		if (rc == EROFS)
-			return read_only(ctx, dir);
-		return dp_fail(ctx, rc, "cannot remove registry record %s: %s",
-				path, strerror(rc));
-	}
-	return sync_dir(ctx, dir);
+	snprintf(name, sizeof(name), "%s.json", uuid);
+	return dp_registry_unput(ctx, ctx->confdir, "pools", name);
 }
 
 static int json_name_filter(const struct dirent *d)

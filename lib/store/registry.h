@@ -31,9 +31,39 @@ int dp_intent_parse(const char *name, enum dp_intent *intent);
  * and a reason in *why */
 int dp_json_flat_check(const char *text, size_t len, const char **why);
 
+/*
+ * record.c's pieces, for other files of the registry (pure but the last):
+ * TEXT as one strict flat JSON object (dp_json_flat_check, then json-c)
+ * whose "version" is VERSION;
+ * a string or an int64 field of it; a file of at most 64 KiB without NUL
+ * bytes, malloc'd into *TEXT.
+ * Returns: 0, or -errno (-EINVAL for damage) with *WHY set.
+ */
+struct json_object;
+int dp_json_flat_parse(const char *text, int64_t version,
+		struct json_object **o, const char **why);
+int dp_json_get_str(struct json_object *o, const char *key, char *buf,
+		size_t len, bool required, const char **why);
+int dp_json_get_int(struct json_object *o, const char *key, int64_t *val,
+		const char **why);
+int dp_read_small_file(const char *path, char **text, const char **why);
+
 /* where a pool's record lives: CONFDIR/pools/UUID.json (pure) */
 int dp_record_path(
 		const char *confdir, const char *uuid, char *buf, size_t len);
+
+/*
+ * TEXT and a newline as BASE/SUB/NAME (0644, SUB made 0755), durably: a hidden
+ * temporary beside it, synced, renamed over it, the directory synced.
+ * BASE is ctx's confdir (or statedir, for a second copy).
+ * Returns: 0, or -errno with the error set (EROFS says what to do).
+ */
+int dp_registry_put(struct daxpool_ctx *ctx, const char *base, const char *sub,
+		const char *name, const char *text);
+/* BASE/SUB/NAME removed, durably. Returns: 0 (also when it was not
+ * there), or -errno with the error set. */
+int dp_registry_unput(struct daxpool_ctx *ctx, const char *base,
+		const char *sub, const char *name);
 
 /* the files under CONFDIR/pools, one per pool, named by uuid */
 int dp_registry_write(

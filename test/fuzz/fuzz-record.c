@@ -4,13 +4,32 @@
  * root) and libdaxpool reads them as any user. Whatever the input: no
  * crash, no leak, no undefined behaviour; and a record that decodes is
  * one the strict checker accepts, that encodes again and decodes to the
- * same, and whose udev output is only safe KEY=VALUE lines.
+ * same, and whose udev output is only safe KEY=VALUE lines. CXL region
+ * recipes share the strict reader: the same input is read as one too.
  */
 #include <stdlib.h>
 #include <string.h>
 #include "fuzz-common.h"
+#include "store/cxl-recipe.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void fuzz_recipe(const char *text)
+{
+	struct dp_cxl_recipe r, again;
+	const char *why = NULL;
+	char *enc;
+
+	if (dp_cxl_recipe_decode(text, &r, &why) != 0) {
+		FUZZ_ASSERT(why && *why);
+		return;
+	}
+	FUZZ_ASSERT(dp_json_flat_check(text, strlen(text), &why) == 0);
+	enc = dp_cxl_recipe_encode(&r);
+	FUZZ_ASSERT(enc && dp_cxl_recipe_decode(enc, &again, &why) == 0);
+	FUZZ_ASSERT(memcmp(&r, &again, sizeof(r)) == 0);
+	free(enc);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -32,6 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		FUZZ_ASSERT(why && *why);
 	}
+	fuzz_recipe(text);
 	free(text);
 	return 0;
 }
