@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <json-c/json.h>
+#include "store/json-flat.h"
 #include "store/registry.h"
 
 #define RECORD_VERSION 1

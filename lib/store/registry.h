@@ -25,12 +25,6 @@ const char *dp_intent_name(enum dp_intent intent);
  */
 int dp_intent_parse(const char *name, enum dp_intent *intent);
 
-/* json-flat.c (pure): 0 if TEXT is one JSON object of plain lower-case
- * keys, each once, with string or int64 values and nothing json-c would
- * bend (comments, single quotes, \u0000, clamped numbers); else -EINVAL
- * and a reason in *why */
-int dp_json_flat_check(const char *text, size_t len, const char **why);
-
 /*
  * record.c's pieces, for other files of the registry (pure but the last):
  * TEXT as one strict flat JSON object (dp_json_flat_check, then json-c)

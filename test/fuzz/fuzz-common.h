@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/private.h"
+#include "store/json-flat.h"
 #include "store/registry.h"
 #include "udev-env.h"
 

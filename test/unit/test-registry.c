@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "store/json-flat.h"
 #include "store/registry.h"
 #include "quiet-log.h"
 #include "tap.h"
@@ -214,6 +215,7 @@ static void strict(void)
 		{ "\"name\": \"db0\"", "\"name\": null" },
 		{ "\"name\": \"db0\"", "\"name\": [\"db0\"]" },
 		{ "\"name\": \"db0\"", "\"na\\u006de\": \"db0\"" },
+		{ "\"owner\": \"alice\"", "\"owner\": \"alice\\ud800\"" },
 	};
 	struct daxpool_record r = sample(), back;
 	char *text = dp_record_encode(&r), buf[2048];
