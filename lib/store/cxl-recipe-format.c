@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * A CXL region recipe as JSON text (pure): one flat object, checked as
- * strictly as a pool's record. The targets are one string,
- * "SERIAL@DPA+SIZE" per position, space apart, so that the object stays
- * flat.
+ * A CXL region recipe as JSON text (pure): one flat object, read as
+ * strictly as a pool's record (json-flat.c, no json-c), written with
+ * json-c. The targets are one string, "SERIAL@DPA+SIZE" per position,
+ * space apart, so that the object stays flat.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -12,7 +12,7 @@
 #include <string.h>
 #include <json-c/json.h>
 #include "store/cxl-recipe.h"
-#include "store/registry.h"
+#include "store/json-flat.h"
 
 #define RECIPE_VERSION 1
 
@@ -87,41 +87,38 @@ static bool power_of_two(uint64_t v)
 int dp_cxl_recipe_decode(
 		const char *text, struct dp_cxl_recipe *r, const char **why)
 {
-	struct json_object *o;
+	struct dp_flat f;
 	char targets[DP_CXL_MAX_WAYS * 64];
 	int64_t ways, gran, size, hpa, wstart, wsize;
-	int rc;
 
 	memset(r, 0, sizeof(*r));
-	rc = dp_json_flat_parse(text, RECIPE_VERSION, &o, why);
-	if (rc)
-		return rc;
-	rc = -EINVAL;
-	if (dp_json_get_str(o, "id", r->id, sizeof(r->id), true, why) ||
-			dp_json_get_str(o, "mode", r->mode, sizeof(r->mode),
+	if (dp_flat_parse(text, RECIPE_VERSION, &f, why))
+		return -EINVAL;
+	if (dp_flat_str(&f, "id", r->id, sizeof(r->id), true, why) ||
+			dp_flat_str(&f, "mode", r->mode, sizeof(r->mode), true,
+					why) ||
+			dp_flat_str(&f, "targets", targets, sizeof(targets),
 					true, why) ||
-			dp_json_get_str(o, "targets", targets, sizeof(targets),
-					true, why) ||
-			dp_json_get_int(o, "ways", &ways, why) ||
-			dp_json_get_int(o, "granularity", &gran, why) ||
-			dp_json_get_int(o, "size", &size, why) ||
-			dp_json_get_int(o, "hpa", &hpa, why) ||
-			dp_json_get_int(o, "window_start", &wstart, why) ||
-			dp_json_get_int(o, "window_size", &wsize, why))
-		goto out;
+			dp_flat_int(&f, "ways", &ways, why) ||
+			dp_flat_int(&f, "granularity", &gran, why) ||
+			dp_flat_int(&f, "size", &size, why) ||
+			dp_flat_int(&f, "hpa", &hpa, why) ||
+			dp_flat_int(&f, "window_start", &wstart, why) ||
+			dp_flat_int(&f, "window_size", &wsize, why))
+		return -EINVAL;
 	if (!daxpool_is_uuid(r->id)) {
 		*why = "invalid id";
-		goto out;
+		return -EINVAL;
 	}
 	if (strcmp(r->mode, "pmem") != 0 && strcmp(r->mode, "ram") != 0) {
 		*why = "mode is neither pmem nor ram";
-		goto out;
+		return -EINVAL;
 	}
 	if (ways < 1 || ways > DP_CXL_MAX_WAYS || gran < 256 ||
 			!power_of_two((uint64_t)gran) || size <= 0 ||
 			wsize <= 0 || wstart < 0 || hpa < 0) {
 		*why = "ways, granularity, size or window out of range";
-		goto out;
+		return -EINVAL;
 	}
 	r->ways = (unsigned int)ways;
 	r->granularity = (unsigned int)gran;
@@ -131,12 +128,9 @@ int dp_cxl_recipe_decode(
 	r->window_size = (uint64_t)wsize;
 	if (parse_targets(targets, r)) {
 		*why = "targets are not one SERIAL@DPA+SIZE per way";
-		goto out;
+		return -EINVAL;
 	}
-	rc = 0;
-out:
-	json_object_put(o);
-	return rc;
+	return 0;
 }
 
 bool dp_cxl_recipe_same_targets(

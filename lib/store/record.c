@@ -98,199 +98,90 @@ char *dp_record_encode_line(const struct daxpool_record *rec)
 	return encode(rec, JSON_C_TO_STRING_PLAIN);
 }
 
-int dp_json_get_str(struct json_object *o, const char *key, char *buf,
-		size_t len, bool required, const char **why)
-{
-	struct json_object *v;
-	const char *s;
-
-	if (!json_object_object_get_ex(o, key, &v)) {
-		if (!required) {
-			buf[0] = '\0';
-			return 0;
-		}
-		*why = "a required field is missing";
-		return -EINVAL;
-	}
-	if (!json_object_is_type(v, json_type_string)) {
-		*why = "a field that must be a string is not";
-		return -EINVAL;
-	}
-	s = json_object_get_string(v);
-	if (strlen(s) >= len) {
-		*why = "a field is too long";
-		return -EINVAL;
-	}
-	strcpy(buf, s);
-	return 0;
-}
-
-int dp_json_get_int(struct json_object *o, const char *key, int64_t *val,
-		const char **why)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(o, key, &v) ||
-			!json_object_is_type(v, json_type_int)) {
-		*why = "a required number is missing or not a number";
-		return -EINVAL;
-	}
-	errno = 0;
-	*val = json_object_get_int64(v);
-	if (errno) {
-		*why = "a number is out of range";
-		return -EINVAL;
-	}
-	return 0;
-}
-
-int dp_json_flat_parse(const char *text, int64_t version,
-		struct json_object **out, const char **why)
-{
-	int64_t got;
-	struct json_tokener *tok;
-	struct json_object *o;
-	int rc = -EINVAL;
-
-	*out = NULL;
-	/* json-c is lenient; what we read must be exactly what we write */
-	if (dp_json_flat_check(text, strlen(text), why)) {
-		static __thread char damaged[160];
-
-		snprintf(damaged, sizeof(damaged), "damaged JSON (%s)", *why);
-		*why = damaged;
-		return -EINVAL;
-	}
-	tok = json_tokener_new();
-	if (!tok)
-		return -ENOMEM;
-	o = json_tokener_parse_ex(tok, text, (int)strlen(text));
-	if (!o || json_tokener_get_error(tok) != json_tokener_success ||
-			tok->char_offset != (int)strlen(text)) {
-		/* trailing whitespace is fine, anything else is damage */
-		const char *rest = text + (o ? tok->char_offset : 0);
-
-		while (o &&
-				(*rest == ' ' || *rest == '\n' ||
-						*rest == '\t' || *rest == '\r'))
-			rest++;
-		if (!o || *rest) {
-			*why = "not valid JSON (truncated or damaged)";
-			goto out;
-		}
-	}
-	if (!json_object_is_type(o, json_type_object)) {
-		*why = "not a JSON object";
-		goto out;
-	}
-	if (dp_json_get_int(o, "version", &got, why))
-		goto out;
-	if (got != version) {
-		*why = "unknown version";
-		goto out;
-	}
-	*out = o;
-	o = NULL;
-	rc = 0;
-out:
-	if (o)
-		json_object_put(o);
-	json_tokener_free(tok);
-	return rc;
-}
-
 int dp_record_decode(
 		const char *text, struct daxpool_record *rec, const char **why)
 {
-	struct json_object *o;
+	struct dp_flat f;
 	const char *dummy;
 	char type[16], mode[8], intent[16];
 	int64_t size, align, created, conflict = 0;
-	struct json_object *v;
 	unsigned int m;
-	int rc;
 
 	if (!why)
 		why = &dummy;
 	memset(rec, 0, sizeof(*rec));
-	rc = dp_json_flat_parse(text, RECORD_VERSION, &o, why);
-	if (rc)
-		return rc;
-	rc = -EINVAL;
-	if (dp_json_get_str(o, "name", rec->name, sizeof(rec->name), true,
-			    why) ||
-			dp_json_get_str(o, "uuid", rec->uuid, sizeof(rec->uuid),
+	if (dp_flat_parse(text, RECORD_VERSION, &f, why))
+		return -EINVAL;
+	if (dp_flat_str(&f, "name", rec->name, sizeof(rec->name), true, why) ||
+			dp_flat_str(&f, "uuid", rec->uuid, sizeof(rec->uuid),
 					true, why) ||
-			dp_json_get_str(o, "type", type, sizeof(type), true,
+			dp_flat_str(&f, "type", type, sizeof(type), true,
 					why) ||
-			dp_json_get_str(o, "owner", rec->owner,
-					sizeof(rec->owner), true, why) ||
-			dp_json_get_str(o, "group", rec->group,
-					sizeof(rec->group), true, why) ||
-			dp_json_get_str(o, "mode", mode, sizeof(mode), true,
+			dp_flat_str(&f, "owner", rec->owner, sizeof(rec->owner),
+					true, why) ||
+			dp_flat_str(&f, "group", rec->group, sizeof(rec->group),
+					true, why) ||
+			dp_flat_str(&f, "mode", mode, sizeof(mode), true,
 					why) ||
-			dp_json_get_str(o, "region", rec->region,
+			dp_flat_str(&f, "region", rec->region,
 					sizeof(rec->region), false, why) ||
-			dp_json_get_str(o, "intent", intent, sizeof(intent),
-					false, why) ||
-			dp_json_get_str(o, "ranges", rec->ranges,
+			dp_flat_str(&f, "intent", intent, sizeof(intent), false,
+					why) ||
+			dp_flat_str(&f, "ranges", rec->ranges,
 					sizeof(rec->ranges), false, why) ||
-			dp_json_get_str(o, "region_range", rec->region_range,
+			dp_flat_str(&f, "region_range", rec->region_range,
 					sizeof(rec->region_range), false,
 					why) ||
-			dp_json_get_str(o, "cxl", rec->cxl, sizeof(rec->cxl),
+			dp_flat_str(&f, "cxl", rec->cxl, sizeof(rec->cxl),
 					false, why) ||
-			dp_json_get_int(o, "size", &size, why) ||
-			dp_json_get_int(o, "align", &align, why) ||
-			dp_json_get_int(o, "created", &created, why))
-		goto out;
-	if (json_object_object_get_ex(o, "conflict", &v) &&
-			(dp_json_get_int(o, "conflict", &conflict, why) ||
+			dp_flat_int(&f, "size", &size, why) ||
+			dp_flat_int(&f, "align", &align, why) ||
+			dp_flat_int(&f, "created", &created, why))
+		return -EINVAL;
+	if (dp_flat_has(&f, "conflict") &&
+			(dp_flat_int(&f, "conflict", &conflict, why) ||
 					(conflict != 0 && conflict != 1))) {
 		*why = "conflict must be 0 or 1";
-		goto out;
+		return -EINVAL;
 	}
 	rec->conflict = conflict == 1;
 	if (daxpool_name_check(rec->name, NULL)) {
 		*why = "invalid pool name";
-		goto out;
+		return -EINVAL;
 	}
 	if (!daxpool_is_uuid(rec->uuid) ||
 			(rec->cxl[0] && !daxpool_is_uuid(rec->cxl))) {
 		*why = "invalid uuid";
-		goto out;
+		return -EINVAL;
 	}
 	rec->type = dp_type_parse(type);
 	if (!rec->type) {
 		*why = "unknown pool type";
-		goto out;
+		return -EINVAL;
 	}
 	if (size <= 0 ||
 			(align != (int64_t)SZ_4K && align != (int64_t)SZ_2M &&
 					align != (int64_t)SZ_1G)) {
 		*why = "invalid size or align";
-		goto out;
+		return -EINVAL;
 	}
 	if (daxpool_parse_mode(mode, &m)) {
 		*why = "invalid mode";
-		goto out;
+		return -EINVAL;
 	}
 	if (!rec->owner[0] || !rec->group[0]) {
 		*why = "empty owner or group";
-		goto out;
+		return -EINVAL;
 	}
 	if (dp_intent_parse(intent, &rec->intent)) {
 		*why = "unknown intent";
-		goto out;
+		return -EINVAL;
 	}
 	rec->size = (uint64_t)size;
 	rec->align = (uint64_t)align;
 	rec->mode = m;
 	rec->created = created;
-	rc = 0;
-out:
-	json_object_put(o);
-	return rc;
+	return 0;
 }
 
 int dp_record_path(const char *confdir, const char *uuid, char *buf, size_t len)

@@ -26,20 +26,10 @@ const char *dp_intent_name(enum dp_intent intent);
 int dp_intent_parse(const char *name, enum dp_intent *intent);
 
 /*
- * record.c's pieces, for other files of the registry (pure but the last):
- * TEXT as one strict flat JSON object (dp_json_flat_check, then json-c)
- * whose "version" is VERSION;
- * a string or an int64 field of it; a file of at most 64 KiB without NUL
- * bytes, malloc'd into *TEXT.
+ * A file of at most 64 KiB without NUL bytes, malloc'd into *TEXT (for
+ * other files of the registry).
  * Returns: 0, or -errno (-EINVAL for damage) with *WHY set.
  */
-struct json_object;
-int dp_json_flat_parse(const char *text, int64_t version,
-		struct json_object **o, const char **why);
-int dp_json_get_str(struct json_object *o, const char *key, char *buf,
-		size_t len, bool required, const char **why);
-int dp_json_get_int(struct json_object *o, const char *key, int64_t *val,
-		const char **why);
 int dp_read_small_file(const char *path, char **text, const char **why);
 
 /* where a pool's record lives: CONFDIR/pools/UUID.json (pure) */
