@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * A registry record as JSON text, and reading one file of it. Pure and
- * read-only, so the udev helper links just this and the parsers.
+ * A registry record read from its JSON text, and one file of it. Pure,
+ * read-only and free of json-c (the strict reader of json-flat.c), so the
+ * udev helper links just this, json-flat.c and the parsers.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -9,11 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <json-c/json.h>
 #include "store/json-flat.h"
 #include "store/registry.h"
 
-#define RECORD_VERSION 1
 #define RECORD_MAX (64 * 1024)
 
 static const char *const intent_names[] = {
@@ -42,62 +41,6 @@ int dp_intent_parse(const char *name, enum dp_intent *intent)
 	return -EINVAL;
 }
 
-static char *encode(const struct daxpool_record *rec, int flags)
-{
-	struct json_object *o = json_object_new_object();
-	char mode[8];
-	char *out;
-
-	if (!o)
-		return NULL;
-	snprintf(mode, sizeof(mode), "%04o", rec->mode);
-	json_object_object_add(
-			o, "version", json_object_new_int(RECORD_VERSION));
-	json_object_object_add(o, "name", json_object_new_string(rec->name));
-	json_object_object_add(o, "uuid", json_object_new_string(rec->uuid));
-	json_object_object_add(o, "type",
-			json_object_new_string(dp_type_name(rec->type)));
-	json_object_object_add(
-			o, "size", json_object_new_int64((int64_t)rec->size));
-	json_object_object_add(
-			o, "align", json_object_new_int64((int64_t)rec->align));
-	json_object_object_add(o, "owner", json_object_new_string(rec->owner));
-	json_object_object_add(o, "group", json_object_new_string(rec->group));
-	json_object_object_add(o, "mode", json_object_new_string(mode));
-	json_object_object_add(
-			o, "region", json_object_new_string(rec->region));
-	json_object_object_add(
-			o, "created", json_object_new_int64(rec->created));
-	if (rec->intent != DP_INTENT_NONE)
-		json_object_object_add(o, "intent",
-				json_object_new_string(
-						dp_intent_name(rec->intent)));
-	if (rec->conflict)
-		json_object_object_add(o, "conflict", json_object_new_int(1));
-	if (rec->ranges[0])
-		json_object_object_add(o, "ranges",
-				json_object_new_string(rec->ranges));
-	if (rec->region_range[0])
-		json_object_object_add(o, "region_range",
-				json_object_new_string(rec->region_range));
-	if (rec->cxl[0])
-		json_object_object_add(
-				o, "cxl", json_object_new_string(rec->cxl));
-	out = strdup(json_object_to_json_string_ext(o, flags));
-	json_object_put(o);
-	return out;
-}
-
-char *dp_record_encode(const struct daxpool_record *rec)
-{
-	return encode(rec, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED);
-}
-
-char *dp_record_encode_line(const struct daxpool_record *rec)
-{
-	return encode(rec, JSON_C_TO_STRING_PLAIN);
-}
-
 int dp_record_decode(
 		const char *text, struct daxpool_record *rec, const char **why)
 {
@@ -110,7 +53,7 @@ int dp_record_decode(
 	if (!why)
 		why = &dummy;
 	memset(rec, 0, sizeof(*rec));
-	if (dp_flat_parse(text, RECORD_VERSION, &f, why))
+	if (dp_flat_parse(text, DP_RECORD_VERSION, &f, why))
 		return -EINVAL;
 	if (dp_flat_str(&f, "name", rec->name, sizeof(rec->name), true, why) ||
 			dp_flat_str(&f, "uuid", rec->uuid, sizeof(rec->uuid),

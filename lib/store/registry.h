@@ -3,10 +3,14 @@
 #define _DAXPOOL_REGISTRY_H_
 #include "core/private.h"
 
-/* pure: a record to and from its JSON text (unit tested) */
+/* the version of a record's format, in its "version" field */
+#define DP_RECORD_VERSION 1
+
+/* pure: a record to its JSON text, with json-c (record-encode.c) */
 char *dp_record_encode(const struct daxpool_record *rec);
 /* the same on one line, no spaces: a line of the media copy */
 char *dp_record_encode_line(const struct daxpool_record *rec);
+/* pure: a record from its JSON text, without json-c (record.c) */
 int dp_record_decode(
 		const char *text, struct daxpool_record *rec, const char **why);
 
