@@ -221,7 +221,7 @@ static int integer(struct lex *l, int64_t *val)
 	}
 	if (l->p < l->end && (*l->p == '.' || *l->p == 'e' || *l->p == 'E'))
 		return fail(l, "a number that is not an integer");
-	/* -INT64_MIN does not fit: negate in one's complement */
+	/* 2^63 does not fit int64 until negated: -(v - 1) - 1 */
 	*val = neg && v ? -(int64_t)(v - 1) - 1 : (int64_t)v;
 	return 0;
 }
