@@ -171,3 +171,17 @@ userns_case() {
 	kill -TERM "$ns"; sleep 0.2; kill -TERM "$ns" 2>/dev/null
 	wait
 }
+
+# pool_view NAME: what must survive a reboot or a lost /etc, as one line
+pool_view() {
+	daxpool list "$1" | jq -c '.[0] | {name, uuid, type, size, align, owner, group, mode, path, state}'
+}
+
+# same_pool_as NAME FILE: NAME is the pool whose pool_view FILE holds, and
+# its node has that owner, group and mode (two TAP lines)
+same_pool_as() {
+	is "$1: the same pool as before" "$(pool_view "$1")" "$(cat "$2")"
+	is "$1: its node's owner, group and mode" \
+		"$(stat -c '%U:%G %04a' "$(readlink -f "/dev/daxpool/$1")")" \
+		"$(jq -r '"\(.owner):\(.group) \(.mode)"' "$2")"
+}

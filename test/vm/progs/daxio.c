@@ -6,6 +6,10 @@
  *   daxio any DEV BYTE     exit 0 if any byte of DEV is BYTE (old bytes
  *                          that must not show), 1 if none, 2 if unreadable
  *   daxio map NAME ro|rw [hold|write]
+ *   daxio map NAME rw pattern SEED | map NAME ro verify SEED
+ *                          each 8-byte word a function of its offset and
+ *                          SEED: an interleave put back in another order
+ *                          or granularity reads back wrong
  *   daxio map-again NAME [NAME...]
  *   daxio threads NAME THREADS ROUNDS   THREADS threads share one context,
  *                                each opening, reading and closing NAME
@@ -15,6 +19,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +71,30 @@ static int check(const uint8_t *p, uint64_t size, int byte)
 	return 0;
 }
 
+static uint64_t word_at(uint64_t off, uint64_t seed)
+{
+	return (off * 0x9e3779b97f4a7c15ULL) ^ seed;
+}
+
+static int pattern(uint8_t *p, size_t n, uint64_t seed, bool write)
+{
+	uint64_t *w = (uint64_t *)p;
+	size_t i;
+
+	for (i = 0; i < n / 8; i++) {
+		if (write) {
+			w[i] = word_at(i * 8, seed);
+		} else if (w[i] != word_at(i * 8, seed)) {
+			printf("pattern mismatch at offset %zu\n", i * 8);
+			return 1;
+		}
+	}
+	printf("%s the pattern of seed %llu over %zu bytes\n",
+			write ? "wrote" : "verified", (unsigned long long)seed,
+			n);
+	return 0;
+}
+
 static int cmd_map(int argc, char **argv)
 {
 	struct daxpool_ctx *ctx;
@@ -99,7 +128,14 @@ static int cmd_map(int argc, char **argv)
 					"true",
 			(int)getpid());
 	fflush(stdout);
-	if (strcmp(then, "write") == 0) {
+	if ((strcmp(then, "pattern") == 0 || strcmp(then, "verify") == 0) &&
+			argc > 5) {
+		if (pattern(daxpool_map_get_addr(map),
+				    daxpool_map_get_size(map),
+				    strtoull(argv[5], NULL, 0),
+				    strcmp(then, "pattern") == 0))
+			return 3;
+	} else if (strcmp(then, "write") == 0) {
 		uint8_t *p = daxpool_map_get_addr(map);
 		size_t n = daxpool_map_get_size(map);
 

@@ -1,5 +1,5 @@
-# The cxl machine is what the CXL scenarios rely on: two type-3 memdevs
-# with the serial numbers the bed gave them, one persistent and one
+# The cxl machine is what the CXL scenarios rely on: three type-3 memdevs
+# with the serial numbers the bed gave them, two persistent and one
 # volatile; a root decoder for the fixed memory window; and a pmem region
 # made with cxl(1) on the persistent memdev (known by its serial) becomes an
 # nvdimm region that ndctl lists, and goes again.
@@ -12,9 +12,9 @@ for m in cxl_acpi cxl_pci cxl_mem cxl_pmem; do
 done
 check "the cxl tool runs" -- cxl version
 
-check "two memdevs appear" -- cxl_wait_memdevs 2
+check "three memdevs appear" -- cxl_wait_memdevs 3
 cxl_memdevs | while read -r j; do diag "memdev: $j"; done
-is "cxl list -M shows two memdevs" "$(cxl_memdevs | grep -c .)" 2
+is "cxl list -M shows three memdevs" "$(cxl_memdevs | grep -c .)" 3
 is "every memdev has a non-zero serial" \
 	"$(cxl_memdevs | jq -s 'map(select((.serial // 0) == 0)) | length')" 0
 

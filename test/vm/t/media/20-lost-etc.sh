@@ -8,10 +8,6 @@
 . "$DAXPOOL_TEST_LIB/pools.sh"
 state=$DAXPOOL_STATE/20-lost-etc
 
-view() { # NAME: what must survive, as one line
-	daxpool list "$1" | jq -c '.[0] | {name, uuid, type, size, align, owner, group, mode, path, state}'
-}
-
 case $DAXPOOL_PHASE in
 1)
 	clean_slate
@@ -19,8 +15,8 @@ case $DAXPOOL_PHASE in
 	check "create keep2 (oracle 0600, align 4K)" -- daxpool create keep2 --size 32M --owner oracle --align 4K
 	check "write 0x77 into keep1" -- daxio fill "/dev/$(pool_field keep1 chardev)" 0x77
 	check "write 0x3c into keep2" -- daxio fill "/dev/$(pool_field keep2 chardev)" 0x3c
-	view keep1 > "$state.keep1"
-	view keep2 > "$state.keep2"
+	pool_view keep1 > "$state.keep1"
+	pool_view keep2 > "$state.keep2"
 	echo fresh > "$DAXPOOL_STATE/next-boot-etc"
 	ok "the next boot has an empty /etc/daxpool"
 	;;
@@ -38,10 +34,7 @@ case $DAXPOOL_PHASE in
 	check "activate" -- daxpool activate
 	like "it says it registered keep1" "$(jq -c '.[] | select(.pool == "keep1") | .actions' "$CHECK_OUT")" register
 	for n in keep1 keep2; do
-		is "$n: the same pool as before" "$(view $n)" "$(cat "$state.$n")"
-		is "$n: its node's owner, group and mode" \
-			"$(stat -c '%U:%G %04a' "$(readlink -f /dev/daxpool/$n)")" \
-			"$(jq -r '"\(.owner):\(.group) \(.mode)"' "$state.$n")"
+		same_pool_as $n "$state.$n"
 	done
 	check "keep1's data" -- daxio check "/dev/$(pool_field keep1 chardev)" 0x77
 	check "keep2's data" -- daxio check "/dev/$(pool_field keep2 chardev)" 0x3c
