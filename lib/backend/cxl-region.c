@@ -340,6 +340,30 @@ bool dp_cxl_region_consumed(const char *name, const char *mode)
 	return found;
 }
 
+/*
+ * A pmem region also needs each memdev's nvdimm (cxl_pmem's pmemN, under
+ * the memdev) and the nvdimm bridge bound: 6.1's cxl_pmem_region probe oopses in its error path
+ * (release_mappings) when one is not yet
+ */
+static bool nvdimm_bound(const char *mem)
+{
+	char pattern[PATH_MAX];
+	glob_t g;
+	bool found;
+
+	snprintf(pattern, sizeof(pattern), CXL_DEVICES "/%s/pmem*/driver", mem);
+	found = glob(pattern, 0, NULL, &g) == 0 && g.gl_pathc > 0;
+	globfree(&g);
+	/* and the bridge their nvdimm bus hangs from */
+	if (found) {
+		found = glob(CXL_DEVICES "/nvdimm-bridge*/driver", 0, NULL,
+					&g) == 0 &&
+				g.gl_pathc > 0;
+		globfree(&g);
+	}
+	return found;
+}
+
 unsigned int dp_cxl_memdevs_present(const struct dp_cxl_recipe *r)
 {
 	unsigned int i, mask = 0;
@@ -351,7 +375,9 @@ unsigned int dp_cxl_memdevs_present(const struct dp_cxl_recipe *r)
 		char ep[32];
 
 		if (memdev_of_serial(r->t[i].serial, mem, sizeof(mem)) &&
-				endpoint_of(mem, ep, sizeof(ep)))
+				endpoint_of(mem, ep, sizeof(ep)) &&
+				(strcmp(r->mode, "pmem") != 0 ||
+						nvdimm_bound(mem)))
 			mask |= 1U << i;
 	}
 	return mask;

@@ -62,8 +62,9 @@ int dp_cxl_region_make(struct daxpool_ctx *ctx, const struct dp_cxl_recipe *r,
 bool dp_cxl_region_consumed(const char *name, const char *mode);
 
 /*
- * The serials of R's memdevs that the kernel lists, as a mask by position.
- * Returns: the mask (bit I: position I's memdev is present).
+ * Which of R's memdevs are there and ready for a region: listed by the
+ * kernel with their endpoint port, and for pmem their nvdimm bound.
+ * Returns: a mask by position (bit I: position I's memdev is ready).
  */
 unsigned int dp_cxl_memdevs_present(const struct dp_cxl_recipe *r);
 #endif

@@ -72,7 +72,7 @@ int dp_cxl_recipe_write(struct daxpool_ctx *ctx, const struct dp_cxl_recipe *r)
 	char name[64], *text;
 	int i, rc = 0;
 
-	dp_durable_write(ctx, "registry");
+	dp_durable_write(ctx, "cxl-recipe");
 	text = dp_cxl_recipe_encode(r);
 	if (!text)
 		return dp_fail(ctx, ENOMEM, "out of memory");
@@ -88,7 +88,7 @@ int dp_cxl_recipe_remove(struct daxpool_ctx *ctx, const char *id)
 	char name[64];
 	int i, rc = 0;
 
-	dp_durable_write(ctx, "registry");
+	dp_durable_write(ctx, "cxl-recipe");
 	snprintf(name, sizeof(name), "%s.json", id);
 	/* the second home last: a recipe half removed is still one */
 	for (i = 1; i >= 0 && !rc; i--)
