@@ -43,6 +43,17 @@ static void daxctl_to_daxpool(struct daxctl_ctx *dctx, int priority,
 			args);
 }
 
+/* DCTX's messages join ours at debug level, like libndctl's */
+static void daxctl_quiet(struct daxpool_ctx *ctx, struct daxctl_ctx *dctx)
+{
+	if (!dctx)
+		return;
+	daxctl_set_userdata(dctx, ctx);
+	daxctl_set_log_fn(dctx, daxctl_to_daxpool);
+	daxctl_set_log_priority(dctx,
+			ctx->log_priority >= LOG_DEBUG ? LOG_DEBUG : LOG_ERR);
+}
+
 struct ndctl_ctx *dp_ndctl(struct daxpool_ctx *ctx)
 {
 	if (ctx->ndctl)
@@ -58,6 +69,13 @@ struct ndctl_ctx *dp_ndctl(struct daxpool_ctx *ctx)
 		ndctl_set_log_priority(ctx->ndctl, LOG_DEBUG);
 	else
 		ndctl_set_log_priority(ctx->ndctl, LOG_ERR);
+	/*
+	 * libndctl lists a namespace's dax devices with a libdaxctl context
+	 * of its own, which would print to stderr: a device that a
+	 * concurrent destroy removed ("add_dev() failed") broke `daxpool
+	 * list`'s quiet output while others destroyed pools
+	 */
+	daxctl_quiet(ctx, ndctl_get_daxctl_ctx(ctx->ndctl));
 	return ctx->ndctl;
 }
 
@@ -69,10 +87,7 @@ struct daxctl_ctx *dp_daxctl(struct daxpool_ctx *ctx)
 		ctx->daxctl = NULL;
 		return NULL;
 	}
-	daxctl_set_userdata(ctx->daxctl, ctx);
-	daxctl_set_log_fn(ctx->daxctl, daxctl_to_daxpool);
-	daxctl_set_log_priority(ctx->daxctl,
-			ctx->log_priority >= LOG_DEBUG ? LOG_DEBUG : LOG_ERR);
+	daxctl_quiet(ctx, ctx->daxctl);
 	return ctx->daxctl;
 }
 
