@@ -51,13 +51,12 @@ int dp_cxl_keep(struct daxpool_ctx *ctx, const struct dp_cxl_where *where,
 		free(rs);
 		return dp_fail(ctx, -rc, "cannot read the CXL region recipes");
 	}
-	/* one recipe per region: a ram region has no uuid, so it is known by
-	 * its memdevs and their device addresses */
+	/* one recipe per region, known by its memdevs and their shares (a
+	 * ram region has no uuid; one made again by hand has another) */
 	for (i = 0; i < n; i++)
-		if (dp_cxl_recipe_same_targets(&rs[i], &r) &&
-				(!r.id[0] || !strcmp(r.id, rs[i].id)))
+		if (dp_cxl_recipe_same_targets(&rs[i], &r))
 			break;
-	if (i < n && !r.id[0])
+	if (i < n)
 		snprintf(r.id, sizeof(r.id), "%s", rs[i].id);
 	if (!r.id[0]) {
 		uuid_t u;
@@ -108,9 +107,10 @@ void dp_cxl_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 	if (!pool->rec.cxl[0])
 		return;
 	if (dp_cxl_recipe_read(ctx, pool->rec.cxl, &r, &why)) {
-		snprintf(pool->missing_why, sizeof(pool->missing_why),
-				"its CXL region's recipe %s cannot be read: %s",
-				pool->rec.cxl, why);
+		if (pool->state == DAXPOOL_STATE_MISSING)
+			snprintf(pool->missing_why, sizeof(pool->missing_why),
+					"its CXL region's recipe %s cannot be read: %s",
+					pool->rec.cxl, why);
 		return;
 	}
 	for (i = 0; i < r.ways && i < 16; i++)
