@@ -62,17 +62,20 @@ static void regions_up(struct daxpool_ctx *ctx)
 
 /*
  * Once the pools are settled: a pool on a CXL region whose recipe was
- * lost with /etc has it kept again; a recipe no pool names any more goes
+ * lost with /etc has it kept again (NEED: some pool is on one, as the
+ * walk of the pools for their ownership found); a recipe no pool names
+ * any more goes. A host without CXL pays two directory reads.
  */
-static void cxl_recipes_settle(struct daxpool_ctx *ctx)
+static void cxl_recipes_settle(struct daxpool_ctx *ctx, bool need)
 {
 	struct daxpool_pool *pool;
 
 	if (dp_admin_lock(ctx))
 		return;
-	daxpool_pool_foreach (ctx, pool)
-		if (dp_cxl_rekeep(ctx, pool))
-			ctx->error[0] = '\0';
+	if (need)
+		daxpool_pool_foreach (ctx, pool)
+			if (dp_cxl_rekeep(ctx, pool))
+				ctx->error[0] = '\0';
 	dp_cxl_recipes_tidy(ctx);
 	dp_admin_unlock(ctx);
 }
@@ -172,14 +175,18 @@ DAXPOOL_EXPORT int daxpool_activate(
 	if (locked)
 		dp_admin_unlock(ctx);
 	if (!rc || rc == -EIO) {
-		cxl_recipes_settle(ctx);
+		bool on_cxl = false;
+
 		/* owners, modes and links: udev, for every pool that lacks them */
-		daxpool_pool_foreach (ctx, pool)
+		daxpool_pool_foreach (ctx, pool) {
+			on_cxl |= pool->rec.cxl[0] && pool->cxl_region[0];
 			if (pool->chardev[0] &&
 					pool->rec.intent == DP_INTENT_NONE &&
 					!dp_ownership_ok(pool) &&
 					dp_apply_ownership(ctx, pool) < 0)
 				dp_clear_error(ctx);
+		}
+		cxl_recipes_settle(ctx, on_cxl);
 	}
 	if (said[0])
 		dp_warn(ctx, "%s", said);
