@@ -178,7 +178,7 @@ static void wait_memdevs(
 int dp_cxl_regions_up(struct daxpool_ctx *ctx, const char *mode)
 {
 	struct dp_cxl_recipe *rs = NULL;
-	enum { TODO, DONE, LATER };
+	enum { PENDING, DONE, LATER };
 	int *st;
 	size_t i, n = 0;
 	int made = 0;
