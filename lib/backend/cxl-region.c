@@ -79,92 +79,96 @@ static bool starts(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* FN for each device of the cxl bus whose name starts with PREFIX, in
- * name order; a non-zero return stops the walk and is its result */
-static int each_dev(
-		const char *prefix, int (*fn)(const char *, void *), void *arg)
+/*
+ * The first device of the cxl bus, in name order, whose name starts with
+ * PREFIX and for which IS(dev, WANT) holds: its name into NAME.
+ * Returns: whether there is one.
+ */
+static bool find_dev(const char *prefix,
+		bool (*is)(const char *dev, const void *want), const void *want,
+		char *name, size_t len)
 {
 	struct dirent **list;
-	int i, n, rc = 0;
+	bool found = false;
+	int i, n;
 
 	n = scandir(CXL_DEVICES, &list, NULL, versionsort);
 	if (n < 0)
-		return 0;
+		return false;
 	for (i = 0; i < n; i++) {
-		if (!rc && starts(list[i]->d_name, prefix))
-			rc = fn(list[i]->d_name, arg);
+		if (!found && starts(list[i]->d_name, prefix) &&
+				is(list[i]->d_name, want)) {
+			snprintf(name, len, "%s", list[i]->d_name);
+			found = true;
+		}
 		free(list[i]);
 	}
 	free(list);
-	return rc;
+	return found;
+}
+
+/* whether any path matches the glob PATTERN (a driver bound, say) */
+static bool any_path(const char *pattern)
+{
+	glob_t g;
+	bool found = glob(pattern, 0, NULL, &g) == 0 && g.gl_pathc > 0;
+
+	globfree(&g);
+	return found;
+}
+
+/* the device a port stands for (its uport: a memdev for an endpoint) */
+static bool uport_of(const char *port, char *buf, size_t len)
+{
+	char path[PATH_MAX], link[PATH_MAX];
+	const char *base;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), CXL_DEVICES "/%s/uport", port);
+	n = readlink(path, link, sizeof(link) - 1);
+	if (n <= 0)
+		return false;
+	link[n] = '\0';
+	base = strrchr(link, '/');
+	/* a device name longer than BUF is no memdev's */
+	return (size_t)snprintf(buf, len, "%s", base ? base + 1 : link) < len;
 }
 
 /* ------------------------------------------------- memdevs by serial */
 
-/* the first device of PREFIX whose attribute ATTR reads WANT */
-struct by_attr {
+/* the device whose attribute ATTR reads WANT */
+struct attr_is {
 	const char *attr;
 	uint64_t want;
-	char *name;
-	size_t len;
 };
 
-static int match_attr(const char *dev, void *arg)
+static bool has_attr(const char *dev, const void *want)
 {
-	struct by_attr *b = arg;
+	const struct attr_is *a = want;
 	uint64_t v;
 
-	if (!attr_u64(dev, b->attr, &v) || v != b->want)
-		return 0;
-	snprintf(b->name, b->len, "%s", dev);
-	return 1;
-}
-
-static bool dev_by_attr(const char *prefix, const char *attr, uint64_t want,
-		char *name, size_t len)
-{
-	struct by_attr b = { attr, want, name, len };
-
-	return each_dev(prefix, match_attr, &b) == 1;
+	return attr_u64(dev, a->attr, &v) && v == a->want;
 }
 
 /* memN: mem is the prefix of nothing else on this bus */
 static bool memdev_of_serial(uint64_t serial, char *name, size_t len)
 {
-	return dev_by_attr("mem", "serial", serial, name, len);
+	struct attr_is a = { "serial", serial };
+
+	return find_dev("mem", has_attr, &a, name, len);
 }
 
 /* the endpoint port of memdev MEM: the one whose uport is MEM */
-struct by_uport {
-	const char *mem;
-	char *name;
-	size_t len;
-};
-
-static int match_uport(const char *dev, void *arg)
+static bool stands_for(const char *port, const void *mem)
 {
-	struct by_uport *b = arg;
-	char path[PATH_MAX], link[PATH_MAX];
-	ssize_t n;
-	const char *base;
+	char dev[64];
 
-	snprintf(path, sizeof(path), CXL_DEVICES "/%s/uport", dev);
-	n = readlink(path, link, sizeof(link) - 1);
-	if (n <= 0)
-		return 0;
-	link[n] = '\0';
-	base = strrchr(link, '/');
-	if (strcmp(base ? base + 1 : link, b->mem) != 0)
-		return 0;
-	snprintf(b->name, b->len, "%s", dev);
-	return 1;
+	return uport_of(port, dev, sizeof(dev)) && !strcmp(dev, mem);
 }
 
 static bool endpoint_of(const char *mem, char *name, size_t len)
 {
-	struct by_uport b = { mem, name, len };
-
-	return each_dev("endpoint", match_uport, &b) == 1;
+	return find_dev("endpoint", stands_for, mem, name, len);
 }
 
 /* decoderP.D belongs to the port whose id is P (rootP, portP, endpointP) */
@@ -175,21 +179,14 @@ static bool decoder_port_id(const char *decoder, unsigned int *id)
 
 static bool serial_of_decoder(const char *decoder, uint64_t *serial)
 {
-	char ep[32], path[PATH_MAX], link[PATH_MAX];
+	char ep[32], mem[64];
 	unsigned int id;
-	ssize_t n;
-	const char *base;
 
 	if (!decoder_port_id(decoder, &id))
 		return false;
 	snprintf(ep, sizeof(ep), "endpoint%u", id);
-	snprintf(path, sizeof(path), CXL_DEVICES "/%s/uport", ep);
-	n = readlink(path, link, sizeof(link) - 1);
-	if (n <= 0)
-		return false;
-	link[n] = '\0';
-	base = strrchr(link, '/');
-	return attr_u64(base ? base + 1 : link, "serial", serial);
+	return uport_of(ep, mem, sizeof(mem)) &&
+			attr_u64(mem, "serial", serial);
 }
 
 /* ------------------------------------------------------------ reading */
@@ -228,8 +225,9 @@ int dp_cxl_region_of(const char *path, char *name, size_t len)
 
 int dp_cxl_region_at(uint64_t start, char *name, size_t len)
 {
-	return dev_by_attr("region", "resource", start, name, len) ? 0 :
-								     -ENOENT;
+	struct attr_is a = { "resource", start };
+
+	return find_dev("region", has_attr, &a, name, len) ? 0 : -ENOENT;
 }
 
 /* the region NAME's recipe (all but id for ram); -ENODEV if uncommitted */
@@ -296,36 +294,22 @@ int dp_cxl_region_read(struct daxpool_ctx *ctx, const char *name,
 	return 0;
 }
 
-struct finding {
-	const struct dp_cxl_recipe *want;
-	char *name;
-	size_t len;
-};
-
-static int match_region(const char *dev, void *arg)
+static bool is_recipe_of(const char *dev, const void *want)
 {
-	struct finding *f = arg;
 	struct dp_cxl_recipe got = { .ways = 0 };
 
-	if (read_region(dev, &got) ||
-			!dp_cxl_recipe_same_targets(&got, f->want))
-		return 0;
-	snprintf(f->name, f->len, "%s", dev);
-	return 1;
+	return !read_region(dev, &got) &&
+			dp_cxl_recipe_same_targets(&got, want);
 }
 
 int dp_cxl_region_find(const struct dp_cxl_recipe *r, char *name, size_t len)
 {
-	struct finding f = { r, name, len };
-
-	return each_dev("region", match_region, &f) == 1 ? 0 : -ENOENT;
+	return find_dev("region", is_recipe_of, r, name, len) ? 0 : -ENOENT;
 }
 
 bool dp_cxl_region_consumed(const char *name, const char *mode)
 {
 	char pattern[PATH_MAX];
-	glob_t g;
-	bool found;
 
 	if (!strcmp(mode, "ram"))
 		snprintf(pattern, sizeof(pattern),
@@ -335,33 +319,21 @@ bool dp_cxl_region_consumed(const char *name, const char *mode)
 		snprintf(pattern, sizeof(pattern),
 				CXL_DEVICES "/%s/pmem_%s/ndbus*/region*/driver",
 				name, name);
-	found = glob(pattern, 0, NULL, &g) == 0 && g.gl_pathc > 0;
-	globfree(&g);
-	return found;
+	return any_path(pattern);
 }
 
 /*
  * A pmem region also needs each memdev's nvdimm (cxl_pmem's pmemN, under
- * the memdev) and the nvdimm bridge bound: 6.1's cxl_pmem_region probe oopses in its error path
- * (release_mappings) when one is not yet
+ * the memdev) and the nvdimm bridge bound: 6.1's cxl_pmem_region probe
+ * oopses in its error path (release_mappings) when one is not yet
  */
 static bool nvdimm_bound(const char *mem)
 {
 	char pattern[PATH_MAX];
-	glob_t g;
-	bool found;
 
 	snprintf(pattern, sizeof(pattern), CXL_DEVICES "/%s/pmem*/driver", mem);
-	found = glob(pattern, 0, NULL, &g) == 0 && g.gl_pathc > 0;
-	globfree(&g);
-	/* and the bridge their nvdimm bus hangs from */
-	if (found) {
-		found = glob(CXL_DEVICES "/nvdimm-bridge*/driver", 0, NULL,
-					&g) == 0 &&
-				g.gl_pathc > 0;
-		globfree(&g);
-	}
-	return found;
+	return any_path(pattern) &&
+			any_path(CXL_DEVICES "/nvdimm-bridge*/driver");
 }
 
 unsigned int dp_cxl_memdevs_present(const struct dp_cxl_recipe *r)
@@ -385,56 +357,36 @@ unsigned int dp_cxl_memdevs_present(const struct dp_cxl_recipe *r)
 
 /* ------------------------------------------------------------- making */
 
-struct window {
-	const struct dp_cxl_recipe *r;
-	char *name;
-	size_t len;
-};
-
-static int match_window(const char *dev, void *arg)
+/* a root decoder (its port is rootP) of recipe WANT's window and mode */
+static bool decodes_window(const char *dev, const void *want)
 {
-	struct window *w = arg;
+	const struct dp_cxl_recipe *r = want;
 	char path[PATH_MAX], cap[8];
 	unsigned int id;
 	uint64_t start, size;
 
-	/* a root decoder: its port is rootP */
 	if (!decoder_port_id(dev, &id))
-		return 0;
+		return false;
 	snprintf(path, sizeof(path), CXL_DEVICES "/root%u", id);
-	if (access(path, F_OK) != 0)
-		return 0;
-	if (!attr_u64(dev, "start", &start) || !attr_u64(dev, "size", &size) ||
-			start != w->r->window_start ||
-			size != w->r->window_size)
-		return 0;
-	if (!attr(dev, !strcmp(w->r->mode, "ram") ? "cap_ram" : "cap_pmem", cap,
-			    sizeof(cap)) ||
-			strcmp(cap, "1") != 0)
-		return 0;
-	snprintf(w->name, w->len, "%s", dev);
-	return 1;
+	return access(path, F_OK) == 0 && attr_u64(dev, "start", &start) &&
+			attr_u64(dev, "size", &size) &&
+			start == r->window_start && size == r->window_size &&
+			attr(dev,
+					!strcmp(r->mode, "ram") ? "cap_ram" :
+								  "cap_pmem",
+					cap, sizeof(cap)) &&
+			!strcmp(cap, "1");
 }
 
-/* the first decoder of endpoint EP that holds no capacity yet: the
- * kernel hands a device's capacity out in decoder order */
-struct free_decoder {
-	unsigned int port;
-	char *name;
-	size_t len;
-};
-
-static int match_free(const char *dev, void *arg)
+/* a decoder of endpoint port *WANT that holds no capacity yet: the first
+ * is the one to take, since the kernel hands capacity out in order */
+static bool free_on_port(const char *dev, const void *want)
 {
-	struct free_decoder *f = arg;
 	unsigned int id;
 	uint64_t size;
 
-	if (!decoder_port_id(dev, &id) || id != f->port ||
-			!attr_u64(dev, "dpa_size", &size) || size)
-		return 0;
-	snprintf(f->name, f->len, "%s", dev);
-	return 1;
+	return decoder_port_id(dev, &id) && id == *(const unsigned int *)want &&
+			attr_u64(dev, "dpa_size", &size) && !size;
 }
 
 struct making {
@@ -475,21 +427,20 @@ int dp_cxl_region_make(struct daxpool_ctx *ctx, const struct dp_cxl_recipe *r,
 		char *name, size_t len)
 {
 	struct making m = { .targets = 0 };
-	struct window w = { r, m.root, sizeof(m.root) };
 	const char *create = !strcmp(r->mode, "ram") ? "create_ram_region" :
 						       "create_pmem_region";
 	char dir[PATH_MAX], step[80];
 	unsigned int i, j;
 	int rc;
 
-	if (each_dev("decoder", match_window, &w) != 1)
+	if (!find_dev("decoder", decodes_window, r, m.root, sizeof(m.root)))
 		return dp_fail(ctx, ENODEV,
 				"no CXL window at 0x%" PRIx64 " of 0x%" PRIx64
 				" bytes can map %s",
 				r->window_start, r->window_size, r->mode);
 	for (i = 0; i < r->ways; i++) {
 		char mem[32], ep[32];
-		struct free_decoder f = { 0, m.ep[i], sizeof(m.ep[i]) };
+		unsigned int port;
 
 		if (!memdev_of_serial(r->t[i].serial, mem, sizeof(mem)))
 			return dp_fail(ctx, ENODEV,
@@ -503,8 +454,9 @@ int dp_cxl_region_make(struct daxpool_ctx *ctx, const struct dp_cxl_recipe *r,
 						" is at two positions",
 						r->t[i].serial);
 		if (!endpoint_of(mem, ep, sizeof(ep)) ||
-				sscanf(ep, "endpoint%u", &f.port) != 1 ||
-				each_dev("decoder", match_free, &f) != 1)
+				sscanf(ep, "endpoint%u", &port) != 1 ||
+				!find_dev("decoder", free_on_port, &port,
+						m.ep[i], sizeof(m.ep[i])))
 			return dp_fail(ctx, EBUSY,
 					"%s (serial 0x%" PRIx64
 					") has no free endpoint decoder",
