@@ -184,9 +184,7 @@ int dp_cxl_regions_up(struct daxpool_ctx *ctx, const char *mode)
 	int made = 0;
 	bool progress = true;
 
-	/* a lost or restored /etc gets its recipes back from /var/lib */
-	if (dp_cxl_recipe_heal(ctx))
-		ctx->error[0] = '\0';
+	/* from both homes: a lost /etc does not hide a recipe */
 	if (dp_cxl_recipe_load(ctx, &rs, &n) || !n) {
 		free(rs);
 		return 0;

@@ -14,6 +14,7 @@
 #include "check/check-plan.h"
 #include "backend/backend.h"
 #include "backend/cxl.h"
+#include "store/cxl-recipe.h"
 #include "store/registry.h"
 
 /* private: activate repairs all but drops records of missing pools */
@@ -63,8 +64,9 @@ static void regions_up(struct daxpool_ctx *ctx)
 /*
  * Once the pools are settled: a pool on a CXL region whose recipe was
  * lost with /etc has it kept again (NEED: some pool is on one, as the
- * walk of the pools for their ownership found); a recipe no pool names
- * any more goes. A host without CXL pays two directory reads.
+ * walk of the pools for their ownership found); a copy missing from one
+ * home is written again from the other; a recipe no pool names any more
+ * goes. A host without CXL pays a few directory reads.
  */
 static void cxl_recipes_settle(struct daxpool_ctx *ctx, bool need)
 {
@@ -72,6 +74,9 @@ static void cxl_recipes_settle(struct daxpool_ctx *ctx, bool need)
 
 	if (dp_admin_lock(ctx))
 		return;
+	/* a lost or restored /etc gets its recipes back from /var/lib */
+	if (dp_cxl_recipe_heal(ctx))
+		ctx->error[0] = '\0';
 	if (need)
 		daxpool_pool_foreach (ctx, pool)
 			if (dp_cxl_rekeep(ctx, pool))
