@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * A pool's CDI spec as text (cdi-spec.h), pure: cdi.c decides which pools
+ * are offered and writes the files. Written with json-c, which escapes
+ * every string, and checked against CDI 0.5.0 as v0.5.2 of its library
+ * reads it: a strict decoder (an unknown key fails the whole file), the
+ * fields and types of specs-go/config.go, and the name rules of
+ * pkg/cdi/qualified-device.go.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <json-c/json.h>
+#include "cdi/cdi-spec.h"
+#include "store/registry.h"
+
+bool dp_cdi_name_ok(const char *name)
+{
+	size_t i, len = name ? strlen(name) : 0;
+
+	if (len == 0 || !isalnum((unsigned char)name[0]) ||
+			!isalnum((unsigned char)name[len - 1]))
+		return false;
+	for (i = 1; i + 1 < len; i++)
+		if (!isalnum((unsigned char)name[i]) &&
+				!strchr("_-.:", name[i]))
+			return false;
+	return true;
+}
+
+int dp_cdi_open_files(const char *confdir, const char *uuid,
+		enum daxpool_type type, unsigned int major, unsigned int minor,
+		char files[DP_CDI_FILES_MAX][DP_CDI_PATH_MAX])
+{
+	int n;
+
+	if (!daxpool_is_uuid(uuid) ||
+			dp_record_path(confdir, uuid, files[0],
+					DP_CDI_PATH_MAX))
+		return -EINVAL;
+	if (type != DAXPOOL_TYPE_RAM)
+		return 1;
+	n = snprintf(files[1], DP_CDI_PATH_MAX, "/run/udev/data/c%u:%u", major,
+			minor);
+	if (n < 0 || n >= DP_CDI_PATH_MAX ||
+			dp_run_path("ram", uuid, false, files[2],
+					DP_CDI_PATH_MAX))
+		return -EINVAL;
+	return 3;
+}
+
+/* a device's own name: never a path */
+static bool plain(const char *s)
+{
+	if (!s || !s[0] || s[0] == '.')
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr("._-", *s))
+			return false;
+	return true;
+}
+
+static struct json_object *strings(const char *const *s, size_t n)
+{
+	struct json_object *a = json_object_new_array();
+	size_t i;
+
+	for (i = 0; a && i < n; i++)
+		json_object_array_add(a, json_object_new_string(s[i]));
+	return a;
+}
+
+/* a node at PATH in the container: the pool's device, as udev gives it */
+static struct json_object *node(
+		const struct dp_cdi_pool *p, const char *path, const char *host)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "path", json_object_new_string(path));
+	json_object_object_add(o, "hostPath", json_object_new_string(host));
+	json_object_object_add(o, "type", json_object_new_string("c"));
+	json_object_object_add(o, "major", json_object_new_int64(p->major));
+	json_object_object_add(o, "minor", json_object_new_int64(p->minor));
+	/* a Go os.FileMode: its permission bits are the same as ours */
+	json_object_object_add(
+			o, "fileMode", json_object_new_int(p->mode & 0777));
+	/* the cgroup's access: no mknod ("m") */
+	json_object_object_add(o, "permissions", json_object_new_string("rw"));
+	json_object_object_add(o, "uid", json_object_new_int64(p->uid));
+	json_object_object_add(o, "gid", json_object_new_int64(p->gid));
+	return o;
+}
+
+/* a host file, read-only at the same path: what the library reads there */
+static struct json_object *mount(const char *file)
+{
+	static const char *const options[] = { "ro", "nosuid", "nodev",
+		"noexec", "bind" };
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "hostPath", json_object_new_string(file));
+	json_object_object_add(
+			o, "containerPath", json_object_new_string(file));
+	json_object_object_add(o, "options",
+			strings(options, sizeof(options) / sizeof(*options)));
+	json_object_object_add(o, "type", json_object_new_string("bind"));
+	return o;
+}
+
+int dp_cdi_spec_encode(const struct dp_cdi_pool *p, char **text)
+{
+	struct json_object *spec, *dev, *edits, *nodes, *mounts, *devices;
+	char link[DAXPOOL_NAME_MAX + 16], host[96], env[DAXPOOL_NAME_MAX + 16];
+	const char *envs[1] = { env };
+	const char *out;
+	size_t i;
+
+	*text = NULL;
+	if (!dp_cdi_name_ok(p->name) || strlen(p->name) > DAXPOOL_NAME_MAX ||
+			!plain(p->chardev) || strlen(p->chardev) > 64 ||
+			!p->major || p->nfiles > DP_CDI_FILES_MAX)
+		return -EINVAL;
+	for (i = 0; i < p->nfiles; i++)
+		if (!p->files[i] || p->files[i][0] != '/')
+			return -EINVAL;
+	snprintf(link, sizeof(link), "/dev/daxpool/%s", p->name);
+	snprintf(host, sizeof(host), "/dev/%s", p->chardev);
+	snprintf(env, sizeof(env), "DAXPOOL_POOL=%s", p->name);
+
+	spec = json_object_new_object();
+	if (!spec)
+		return -ENOMEM;
+	/* the link's path and the device's own: open by name stats the first
+	 * and opens the second; both from the real node on the host */
+	nodes = json_object_new_array();
+	json_object_array_add(nodes, node(p, link, host));
+	json_object_array_add(nodes, node(p, host, host));
+	mounts = json_object_new_array();
+	for (i = 0; i < p->nfiles; i++)
+		json_object_array_add(mounts, mount(p->files[i]));
+	edits = json_object_new_object();
+	json_object_object_add(edits, "env", strings(envs, 1));
+	json_object_object_add(edits, "deviceNodes", nodes);
+	if (p->nfiles)
+		json_object_object_add(edits, "mounts", mounts);
+	else
+		json_object_put(mounts);
+	dev = json_object_new_object();
+	json_object_object_add(dev, "name", json_object_new_string(p->name));
+	json_object_object_add(dev, "containerEdits", edits);
+	devices = json_object_new_array();
+	json_object_array_add(devices, dev);
+	json_object_object_add(spec, "cdiVersion",
+			json_object_new_string(DP_CDI_VERSION));
+	json_object_object_add(
+			spec, "kind", json_object_new_string(DP_CDI_KIND));
+	json_object_object_add(spec, "devices", devices);
+
+	out = json_object_to_json_string_ext(spec,
+			JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+					JSON_C_TO_STRING_NOSLASHESCAPE);
+	*text = out ? strdup(out) : NULL;
+	json_object_put(spec);
+	return *text ? 0 : -ENOMEM;
+}

@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The pools' CDI specs: the encoder from tables (pmem and ram pools,
+ * modes and ids, the mounts, escaping, the names CDI refuses), each
+ * output parsed back with json-c and held to what CDI 0.5.0 decodes (the
+ * struct fields of container-device-interface v0.5.2's specs-go, with
+ * their JSON types; its decoder is strict, so no other key).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <json-c/json.h>
+#include "cdi/cdi-spec.h"
+#include "store/registry.h"
+#include "tap.h"
+
+#define UUID "3f2504e0-4f89-11d3-9a0c-0305e82c3301"
+#define UUID2 "11111111-2222-3333-4444-555555555555"
+
+static const char *const ro_bind[] = { "ro", "nosuid", "nodev", "noexec",
+	"bind", NULL };
+
+/* every key of O is one of KEYS (CDI's decoder refuses any other), and
+ * the first NREQ of KEYS are there */
+static bool keys_are(struct json_object *o, const char *const *keys, int nreq)
+{
+	int i;
+
+	if (!json_object_is_type(o, json_type_object))
+		return false;
+	json_object_object_foreach (o, k, v) {
+		bool known = false;
+
+		(void)v;
+		for (i = 0; keys[i]; i++)
+			known |= strcmp(k, keys[i]) == 0;
+		if (!known) {
+			printf("# unknown key %s\n", k);
+			return false;
+		}
+	}
+	for (i = 0; i < nreq; i++)
+		if (!json_object_object_get_ex(o, keys[i], NULL)) {
+			printf("# no key %s\n", keys[i]);
+			return false;
+		}
+	return true;
+}
+
+static struct json_object *get(struct json_object *o, const char *key)
+{
+	struct json_object *v = NULL;
+
+	json_object_object_get_ex(o, key, &v);
+	return v;
+}
+
+static bool is_str(struct json_object *o, const char *key, const char *want)
+{
+	struct json_object *v = get(o, key);
+
+	if (!json_object_is_type(v, json_type_string) ||
+			strcmp(json_object_get_string(v), want) != 0) {
+		printf("# %s is %s, not \"%s\"\n", key,
+				v ? json_object_to_json_string(v) : "absent",
+				want);
+		return false;
+	}
+	return true;
+}
+
+static bool is_int(struct json_object *o, const char *key, int64_t want)
+{
+	struct json_object *v = get(o, key);
+
+	if (!json_object_is_type(v, json_type_int) ||
+			json_object_get_int64(v) != want) {
+		printf("# %s is %s, not %lld\n", key,
+				v ? json_object_to_json_string(v) : "absent",
+				(long long)want);
+		return false;
+	}
+	return true;
+}
+
+static bool strings_are(struct json_object *a, const char *const *want)
+{
+	size_t i, n;
+
+	if (!json_object_is_type(a, json_type_array))
+		return false;
+	n = json_object_array_length(a);
+	for (i = 0; i < n; i++) {
+		struct json_object *s = json_object_array_get_idx(a, i);
+
+		if (!want[i] || !json_object_is_type(s, json_type_string) ||
+				strcmp(json_object_get_string(s), want[i]) != 0)
+			return false;
+	}
+	return !want[n];
+}
+
+/* a device node as specs-go's DeviceNode, the pool's number, owner, mode */
+static bool node_ok(struct json_object *n, const char *path,
+		const struct dp_cdi_pool *p)
+{
+	static const char *const keys[] = { "path", "hostPath", "type", "major",
+		"minor", "fileMode", "permissions", "uid", "gid", NULL };
+	char host[96];
+
+	snprintf(host, sizeof(host), "/dev/%s", p->chardev);
+	return keys_are(n, keys, 9) && is_str(n, "path", path) &&
+			is_str(n, "hostPath", host) && is_str(n, "type", "c") &&
+			is_int(n, "major", p->major) &&
+			is_int(n, "minor", p->minor) &&
+			is_int(n, "fileMode", p->mode & 0777) &&
+			is_str(n, "permissions", "rw") &&
+			is_int(n, "uid", p->uid) && is_int(n, "gid", p->gid);
+}
+
+/*
+ * TEXT is P's spec, every field and type as CDI 0.5.0 reads it: one
+ * device named by the pool, its two nodes, its files bound read-only at
+ * their own paths, its name in the environment
+ */
+static bool spec_ok(const char *text, const struct dp_cdi_pool *p)
+{
+	static const char *const spec_keys[] = { "cdiVersion", "kind",
+		"devices", "containerEdits", NULL };
+	static const char *const dev_keys[] = { "name", "containerEdits",
+		NULL };
+	static const char *const edit_keys[] = { "env", "deviceNodes", "mounts",
+		"hooks", NULL };
+	static const char *const mount_keys[] = { "hostPath", "containerPath",
+		"options", "type", NULL };
+	struct json_object *o = json_tokener_parse(text), *devs, *d, *e, *n, *m;
+	char link[96], dev[96], env[96];
+	const char *envs[2] = { env, NULL };
+	bool good;
+	size_t i;
+
+	snprintf(link, sizeof(link), "/dev/daxpool/%s", p->name);
+	snprintf(dev, sizeof(dev), "/dev/%s", p->chardev);
+	snprintf(env, sizeof(env), "DAXPOOL_POOL=%s", p->name);
+	devs = get(o, "devices");
+	d = json_object_array_get_idx(devs, 0);
+	e = get(d, "containerEdits");
+	n = get(e, "deviceNodes");
+	m = get(e, "mounts");
+	/* the link open by name stats, then the node it opens */
+	good = o && keys_are(o, spec_keys, 3) &&
+			is_str(o, "cdiVersion", "0.5.0") &&
+			is_str(o, "kind", "daxpool.io/pool") &&
+			json_object_is_type(devs, json_type_array) &&
+			json_object_array_length(devs) == 1 &&
+			keys_are(d, dev_keys, 2) &&
+			is_str(d, "name", p->name) &&
+			keys_are(e, edit_keys, 2) &&
+			strings_are(get(e, "env"), envs) &&
+			json_object_is_type(n, json_type_array) &&
+			json_object_array_length(n) == 2 &&
+			node_ok(json_object_array_get_idx(n, 0), link, p) &&
+			node_ok(json_object_array_get_idx(n, 1), dev, p);
+	/* no file, no "mounts": an empty list is one more thing to read */
+	good = good &&
+			(p->nfiles ? json_object_is_type(m, json_type_array) &&
+									json_object_array_length(
+											m) ==
+											p->nfiles :
+				     m == NULL);
+	for (i = 0; good && i < p->nfiles; i++) {
+		struct json_object *one = json_object_array_get_idx(m, i);
+
+		good = keys_are(one, mount_keys, 4) &&
+				is_str(one, "hostPath", p->files[i]) &&
+				is_str(one, "containerPath", p->files[i]) &&
+				strings_are(get(one, "options"), ro_bind) &&
+				is_str(one, "type", "bind");
+	}
+	json_object_put(o);
+	return good;
+}
+
+/* TEXT as TAP comments: the spec a pool gets, for whoever reads the log */
+static void show(const char *text)
+{
+	const char *l, *end;
+
+	for (l = text; l && *l; l = end + (*end == '\n')) {
+		end = strchr(l, '\n');
+		if (!end)
+			end = l + strlen(l);
+		printf("# %.*s\n", (int)(end - l), l);
+	}
+}
+
+static void names(void)
+{
+	static const struct {
+		const char *name;
+		bool ok;
+	} t[] = {
+		{ "db", true },
+		{ "a", true },
+		{ "7", true },
+		{ "0db", true },
+		{ "db.1", true },
+		{ "a_b-c.d", true },
+		{ "a:b", true },
+		{ "DB", true },
+		{ "_db", false },
+		{ "db_", false },
+		{ "db-", false },
+		{ "db.", false },
+		{ "-db", false },
+		{ ".db", false },
+		{ "", false },
+		{ "d b", false },
+		{ "d/b", false },
+		{ "d\"b", false },
+		{ "d\\b", false },
+		{ "\xc3\xa9", false },
+		{ "a\nb", false },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(*t); i++)
+		ok(dp_cdi_name_ok(t[i].name) == t[i].ok,
+				"CDI %s the device name '%s'",
+				t[i].ok ? "takes" : "refuses", t[i].name);
+}
+
+static void open_files(void)
+{
+	char f[DP_CDI_FILES_MAX][DP_CDI_PATH_MAX];
+	char binding[DP_CDI_PATH_MAX];
+
+	ok(dp_cdi_open_files("/etc/daxpool", UUID, DAXPOOL_TYPE_PMEM, 252, 3,
+			   f) == 1 &&
+					strcmp(f[0],
+							"/etc/daxpool/pools/" UUID
+							".json") == 0,
+			"a pmem pool's open reads its record only (%s)", f[0]);
+	snprintf(binding, sizeof(binding), "%s/ram/%s", DAXPOOL_RUNDIR, UUID);
+	ok(dp_cdi_open_files("/etc/daxpool", UUID, DAXPOOL_TYPE_RAM, 252, 7,
+			   f) == 3 &&
+					strcmp(f[0],
+							"/etc/daxpool/pools/" UUID
+							".json") == 0 &&
+					strcmp(f[1], "/run/udev/data/c252:7") ==
+							0 &&
+					strcmp(f[2], binding) == 0,
+			"a ram pool's: its record, udev's note of its device, root's note of which device it is");
+	ok(dp_cdi_open_files("/etc/daxpool", "../../etc/shadow",
+			   DAXPOOL_TYPE_PMEM, 252, 3, f) == -EINVAL,
+			"a uuid that is not one: -EINVAL");
+}
+
+static void encoder(void)
+{
+	char f[DP_CDI_FILES_MAX][DP_CDI_PATH_MAX];
+	struct dp_cdi_pool pmem = { .name = "db",
+		.chardev = "dax1.0",
+		.major = 252,
+		.minor = 3,
+		.uid = 1001,
+		.gid = 1002,
+		.mode = 0660,
+		.files = { "/etc/daxpool/pools/" UUID ".json" },
+		.nfiles = 1 };
+	struct dp_cdi_pool ram, p;
+	char *text = NULL;
+	int n;
+
+	ok(dp_cdi_spec_encode(&pmem, &text) == 0 && spec_ok(text, &pmem),
+			"a pmem pool: both nodes, its record, its name");
+	show(text);
+	ok(text && !strstr(text, "\\/"), "paths are written as they are");
+	p = pmem;
+	p.gid = 1001;
+	ok(text && !spec_ok(text, &p), "(the check sees a wrong group)");
+	free(text);
+
+	n = dp_cdi_open_files(
+			"/etc/daxpool", UUID2, DAXPOOL_TYPE_RAM, 252, 9, f);
+	ram = (struct dp_cdi_pool){ .name = "cache.0",
+		.chardev = "dax0.4",
+		.major = 252,
+		.minor = 9,
+		.uid = 0,
+		.gid = 0,
+		.mode = 0600,
+		.files = { f[0], f[1], f[2] },
+		.nfiles = (size_t)n };
+	ok(n == 3 && dp_cdi_spec_encode(&ram, &text) == 0 &&
+					spec_ok(text, &ram),
+			"a ram pool: three files bound read-only");
+	show(text);
+	free(text);
+
+	p = pmem;
+	p.mode = 04666;
+	p.uid = 4294967294U;
+	p.gid = 0;
+	ok(dp_cdi_spec_encode(&p, &text) == 0 && spec_ok(text, &p) &&
+					strstr(text, "\"fileMode\": 438"),
+			"mode 04666: the permission bits 0666, a number; the largest id");
+	free(text);
+	p = pmem;
+	p.nfiles = 0;
+	ok(dp_cdi_spec_encode(&p, &text) == 0 && spec_ok(text, &p),
+			"no file: no mounts");
+	free(text);
+
+	/* what json-c escapes comes back the same (CONFDIR is the builder's) */
+	p = pmem;
+	p.files[0] = "/tmp/a \"q\" \\b\n\t\x01/\xc3\xa9.json";
+	ok(dp_cdi_spec_encode(&p, &text) == 0 && spec_ok(text, &p),
+			"quotes, backslashes and control bytes in a path are escaped and read back");
+	free(text);
+
+	p = pmem;
+	p.name = "_db";
+	text = (char *)"x";
+	ok(dp_cdi_spec_encode(&p, &text) == -EINVAL && !text,
+			"a name CDI refuses: -EINVAL, no text");
+	p = pmem;
+	p.chardev = "../sda";
+	ok(dp_cdi_spec_encode(&p, &text) == -EINVAL,
+			"a device that is a path: -EINVAL");
+	p = pmem;
+	p.major = 0;
+	ok(dp_cdi_spec_encode(&p, &text) == -EINVAL, "no major: -EINVAL");
+	p = pmem;
+	p.files[0] = "etc/daxpool/pools/x.json";
+	ok(dp_cdi_spec_encode(&p, &text) == -EINVAL,
+			"a relative file: -EINVAL");
+}
+
+int main(void)
+{
+	names();
+	open_files();
+	encoder();
+	return tap_done();
+}
