@@ -49,6 +49,7 @@ DAXPOOL_EXPORT int daxpool_new(struct daxpool_ctx **ctx)
 		c->log_priority = log_priority(env);
 	snprintf(c->confdir, sizeof(c->confdir), "%s", DAXPOOL_CONFDIR);
 	snprintf(c->statedir, sizeof(c->statedir), "%s", DAXPOOL_STATEDIR);
+	snprintf(c->cdidir, sizeof(c->cdidir), "%s", DAXPOOL_CDIDIR);
 	snprintf(c->lockfile, sizeof(c->lockfile), "%s", DAXPOOL_LOCKFILE);
 	*ctx = c;
 	return 0;

@@ -122,6 +122,7 @@ struct daxpool_ctx {
 	void *userdata;
 	char confdir[256];
 	char statedir[256]; /* /var/lib/daxpool: a second home for recipes */
+	char cdidir[256]; /* /run/cdi: the pools' container device specs */
 	char lockfile[256];
 	char error[512];
 	char warning[512];

@@ -4,15 +4,23 @@
  * modes and ids, the mounts, escaping, the names CDI refuses), each
  * output parsed back with json-c and held to what CDI 0.5.0 decodes (the
  * struct fields of container-device-interface v0.5.2's specs-go, with
- * their JSON types; its decoder is strict, so no other key).
+ * their JSON types; its decoder is strict, so no other key); then, as
+ * root, the writer in a directory of its own: a pool's file written,
+ * rewritten for a rename or chmod, left alone when nothing changed,
+ * removed when the pool stops being offered, and the sweep of files no
+ * pool is offered for.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <json-c/json.h>
+#include "cdi/cdi.h"
 #include "cdi/cdi-spec.h"
 #include "store/registry.h"
+#include "quiet-log.h"
 #include "tap.h"
 
 #define UUID "3f2504e0-4f89-11d3-9a0c-0305e82c3301"
@@ -338,10 +346,170 @@ static void encoder(void)
 			"a relative file: -EINVAL");
 }
 
+static bool exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+static void touch(const char *dir, const char *name)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (f)
+		fclose(f);
+}
+
+/* the file's text parsed, as the spec of P */
+static bool file_ok(const char *path, const struct dp_cdi_pool *p)
+{
+	const char *why;
+	char *text = NULL;
+	bool good = dp_read_small_file(path, &text, &why) == 0 &&
+			spec_ok(text, p);
+
+	free(text);
+	return good;
+}
+
+static void writer(void)
+{
+	char dir[] = "/tmp/daxpool-cdi.XXXXXX", path[512], other[512];
+	char f[DP_CDI_FILES_MAX][DP_CDI_PATH_MAX], cmd[600];
+	struct daxpool_pool pool = { .state = DAXPOOL_STATE_ACTIVE };
+	struct dp_cdi_pool want = {
+		.chardev = "null", .major = 1, .minor = 3, .uid = 0, .gid = 0
+	};
+	struct daxpool_ctx *ctx;
+	struct stat st, st2;
+	int i, n;
+
+	if (!mkdtemp(dir) || daxpool_new(&ctx) < 0)
+		return;
+	daxpool_set_log_fn(ctx, tap_quiet_log);
+	snprintf(ctx->confdir, sizeof(ctx->confdir), "%s/etc", dir);
+	snprintf(ctx->lockfile, sizeof(ctx->lockfile), "%s/lock", dir);
+	snprintf(ctx->cdidir, sizeof(ctx->cdidir), "%s/cdi", dir);
+
+	/* a pool on /dev/null: a character device every host has */
+	pool.ctx = ctx;
+	pool.rec = (struct daxpool_record){ .type = DAXPOOL_TYPE_PMEM,
+		.size = 1 << 20,
+		.align = 2 << 20,
+		.mode = 0640 };
+	strcpy(pool.rec.name, "db");
+	strcpy(pool.rec.uuid, UUID);
+	strcpy(pool.rec.owner, "root");
+	strcpy(pool.rec.group, "root");
+	strcpy(pool.chardev, "null");
+	ok(dp_registry_write(ctx, &pool.rec) == 0, "its record written");
+	dp_cdi_open_files(ctx->confdir, UUID, DAXPOOL_TYPE_PMEM, 1, 3, f);
+	want.name = "db";
+	want.mode = 0640;
+	want.files[0] = f[0];
+	want.nfiles = 1;
+
+	dp_cdi_spec_path(ctx, UUID, path, sizeof(path));
+	ok(dp_cdi_sync_pool(ctx, &pool) == 0 && file_ok(path, &want),
+			"an active pool's spec is written as %s",
+			strrchr(path, '/') + 1);
+	ok(stat(path, &st) == 0 && (st.st_mode & 07777) == 0644,
+			"mode 0644 (%o)", st.st_mode & 07777);
+	ok(stat(ctx->cdidir, &st2) == 0 && (st2.st_mode & 07777) == 0755,
+			"the directory made 0755 (%o)", st2.st_mode & 07777);
+	ok(dp_cdi_sync_pool(ctx, &pool) == 0 && stat(path, &st2) == 0 &&
+					st2.st_ino == st.st_ino,
+			"nothing changed: the file is left as it is");
+	ok(!daxpool_get_warning(ctx)[0], "no warning (%s)",
+			daxpool_get_warning(ctx));
+
+	strcpy(pool.rec.name, "db2");
+	pool.rec.mode = 0666;
+	want.name = "db2";
+	want.mode = 0666;
+	ok(dp_cdi_sync_pool(ctx, &pool) == 0 && file_ok(path, &want),
+			"renamed and chmodded: the same file names the new name and mode");
+
+	pool.rec.intent = DP_INTENT_DESTROY;
+	ok(dp_cdi_sync_pool(ctx, &pool) == 0 && !exists(path),
+			"a pool with an intent is not offered: its file is removed");
+	pool.rec.intent = DP_INTENT_NONE;
+	pool.rec.conflict = true;
+	ok(dp_cdi_sync_pool(ctx, &pool) == 0 && !exists(path),
+			"nor one in a name conflict");
+	pool.rec.conflict = false;
+	strcpy(pool.rec.name, "db_");
+	ok(dp_cdi_sync_pool(ctx, &pool) == 0 && !exists(path),
+			"nor one whose name CDI refuses");
+	strcpy(pool.rec.name, "db2");
+	strcpy(pool.rec.owner, "daxpool-no-such-user");
+	ok(dp_cdi_sync_pool(ctx, &pool) == 0 && !exists(path),
+			"nor one held root-only for an owner this host lacks");
+	strcpy(pool.rec.owner, "root");
+	pool.state = DAXPOOL_STATE_MISSING;
+	ok(dp_cdi_sync_pool(ctx, &pool) == 0 && !exists(path),
+			"nor one that is not active");
+	pool.state = DAXPOOL_STATE_ACTIVE;
+	ok(dp_cdi_sync_pool(ctx, &pool) == 0 && exists(path) &&
+					dp_cdi_withdraw(ctx, UUID) == 0 &&
+					!exists(path),
+			"offered again, then withdrawn before a change");
+
+	/* a directory that cannot be made: the change's warning, no error */
+	snprintf(ctx->cdidir, sizeof(ctx->cdidir), "%s/etc/pools/%s.json/cdi",
+			dir, UUID);
+	ok(dp_cdi_sync_pool(ctx, &pool) == -ENOTDIR &&
+					strstr(daxpool_get_warning(ctx),
+							"not offered to containers") &&
+					!daxpool_get_error(ctx)[0],
+			"a spec that cannot be written is a warning (%s)",
+			daxpool_get_warning(ctx));
+	snprintf(ctx->cdidir, sizeof(ctx->cdidir), "%s/cdi", dir);
+
+	/* a ram pool: the notes that are there on this host, and only they */
+	pool.rec.type = DAXPOOL_TYPE_RAM;
+	n = dp_cdi_open_files(ctx->confdir, UUID, DAXPOOL_TYPE_RAM, 1, 3, f);
+	want.nfiles = 0;
+	for (i = 0; i < n; i++)
+		if (exists(f[i]))
+			want.files[want.nfiles++] = f[i];
+	ok(dp_cdi_sync_pool(ctx, &pool) == 0 && file_ok(path, &want),
+			"a ram pool binds what of its %d files exist (%zu)", n,
+			want.nfiles);
+
+	/* the sweep: this host has no such pool active, nor any other */
+	snprintf(other, sizeof(other), "%s/" DP_CDI_PREFIX UUID2 ".json",
+			ctx->cdidir);
+	touch(ctx->cdidir, DP_CDI_PREFIX UUID2 ".json");
+	touch(ctx->cdidir, DP_CDI_PREFIX UUID ".json.tmp");
+	touch(ctx->cdidir, "vendor.com-device.json");
+	ok(dp_cdi_sync_all(ctx) == 0 && !exists(path) && !exists(other),
+			"sync_all: the specs of pools not offered (missing here) and of pools not in the registry go");
+	snprintf(other, sizeof(other), "%s/vendor.com-device.json",
+			ctx->cdidir);
+	ok(exists(other), "another vendor's spec stays");
+	snprintf(other, sizeof(other), "%s/" DP_CDI_PREFIX UUID ".json.tmp",
+			ctx->cdidir);
+	ok(!exists(other), "a temporary file of ours left behind goes");
+	ok(dp_cdi_sync_uuid(ctx, UUID2) == 0,
+			"a pool that is gone: nothing to write");
+
+	daxpool_unref(ctx);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		printf("# cannot remove %s\n", dir);
+}
+
 int main(void)
 {
 	names();
 	open_files();
 	encoder();
+	if (geteuid() == 0)
+		writer();
+	else
+		printf("# the writer needs root: not run\n");
 	return tap_done();
 }

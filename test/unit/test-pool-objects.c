@@ -31,6 +31,8 @@ int main(void)
 		return 1;
 	snprintf(ctx->confdir, sizeof(ctx->confdir), "%s/etc", dir);
 	snprintf(ctx->lockfile, sizeof(ctx->lockfile), "%s/lock", dir);
+	/* the changes keep their CDI specs here, not in the host's /run/cdi */
+	snprintf(ctx->cdidir, sizeof(ctx->cdidir), "%s/cdi", dir);
 	for (i = 0; i < N; i++) {
 		struct daxpool_record r = { .type = DAXPOOL_TYPE_PMEM,
 			.size = 1 << 20,
