@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "backend/backend.h"
+#include "cdi/cdi.h"
 #include "guard/grants.h"
 #include "change/journal.h"
 #include "guard/quiesce.h"
@@ -38,6 +39,7 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(
 	struct dp_quiesce q = { .fd = -1, .guard = -1 };
 	struct dp_holders h = { .n = 0 };
 	struct dp_journal j;
+	bool withdrawn = false;
 	int rc;
 
 	dp_clear_error(ctx);
@@ -59,6 +61,9 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(
 		rc = dp_fail(ctx, ENOTSUP, "unsupported pool type");
 		goto out;
 	}
+	/* no container started from here on is given the pool */
+	dp_cdi_withdraw(ctx, rec.uuid);
+	withdrawn = true;
 	rc = dp_quiesce(ctx, cur, &q, &h);
 	if (rc) {
 		/* without memory for the list, -EBUSY still says it all */
@@ -90,6 +95,9 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(
 out:
 	dp_holders_free(&h);
 	daxpool_invalidate(ctx);
+	/* refused or undone: offered again as it is now */
+	if (withdrawn && rc)
+		dp_cdi_sync_uuid(ctx, rec.uuid);
 	dp_admin_unlock(ctx);
 	return rc;
 }
@@ -179,8 +187,10 @@ DAXPOOL_EXPORT int daxpool_pool_set_owner(
 	snprintf(cur->rec.owner, sizeof(cur->rec.owner), "%s", rec.owner);
 	snprintf(cur->rec.group, sizeof(cur->rec.group), "%s", rec.group);
 	rc = dp_journal_write(&j);
-	if (!rc)
+	if (!rc) {
 		rc = dp_apply_ownership(ctx, cur);
+		dp_cdi_sync_pool(ctx, cur);
+	}
 	return end_change(ctx, rc);
 }
 
@@ -202,8 +212,10 @@ DAXPOOL_EXPORT int daxpool_pool_set_mode(
 	dp_journal_init(&j, cur, DP_CHANGE_CHMOD);
 	cur->rec.mode = mode;
 	rc = dp_journal_write(&j);
-	if (!rc)
+	if (!rc) {
 		rc = dp_apply_ownership(ctx, cur);
+		dp_cdi_sync_pool(ctx, cur);
+	}
 	return end_change(ctx, rc);
 }
 
@@ -234,13 +246,17 @@ DAXPOOL_EXPORT int daxpool_pool_rename(
 	if (rc)
 		return end_change(ctx, rc);
 	be = cur->ops;
+	/* neither name is offered while the label may be rewritten */
+	dp_cdi_withdraw(ctx, cur->rec.uuid);
 	dp_journal_init(&j, cur, DP_CHANGE_RENAME);
 	snprintf(cur->rec.name, sizeof(cur->rec.name), "%s", name);
 	/* renamed by uuid, a pool that lost a name conflict is itself again */
 	cur->rec.conflict = false;
 	rc = dp_journal_write(&j);
-	if (rc)
+	if (rc) {
+		dp_cdi_sync_uuid(ctx, cur->rec.uuid);
 		return end_change(ctx, rc);
+	}
 	if (be && be->relabel && strcmp(cur->label, name) != 0) {
 		struct dp_holders h = { .n = 0 };
 		bool ran;
@@ -270,8 +286,10 @@ DAXPOOL_EXPORT int daxpool_pool_rename(
 
 		snprintf(uuid, sizeof(uuid), "%s", cur->rec.uuid);
 		daxpool_invalidate(ctx);
-		if (daxpool_pool_find(ctx, uuid, &cur) == 0)
+		if (daxpool_pool_find(ctx, uuid, &cur) == 0) {
 			rc = dp_apply_ownership(ctx, cur);
+			dp_cdi_sync_pool(ctx, cur);
+		}
 	}
 	return end_change(ctx, rc);
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <uuid/uuid.h>
 #include "backend/backend.h"
+#include "cdi/cdi.h"
 #include "change/journal.h"
 #include "store/registry.h"
 
@@ -185,6 +186,8 @@ static int pool_create(struct daxpool_ctx *ctx,
 	if (rc)
 		goto out_unlock;
 	dp_trace_point("time:create:udev");
+	/* committed, with its owner: offered to containers from here on */
+	dp_cdi_sync_pool(ctx, pool);
 	daxpool_invalidate(ctx);
 	dp_admin_unlock(ctx);
 	/* as provisioning found it: no new walk of every pool and device */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "backend/backend.h"
+#include "cdi/cdi.h"
 #include "check/check-plan.h"
 #include "change/journal.h"
 #include "guard/quiesce.h"
@@ -86,6 +87,8 @@ static int apply(struct daxpool_ctx *ctx, struct dp_check_host *h,
 				dp_media_current_slot(&c->m)->recs,
 				dp_media_current_slot(&c->m)->nrecs, false);
 	case DP_STEP_REMOVE:
+		/* no container is given a pool on its way out */
+		dp_cdi_withdraw(ctx, s->rec.uuid);
 		return remove_pool(ctx, pool, s);
 	case DP_STEP_REGISTRY_WRITE:
 		return dp_registry_write(ctx, &s->rec);
@@ -95,6 +98,8 @@ static int apply(struct daxpool_ctx *ctx, struct dp_check_host *h,
 	case DP_STEP_ENABLE:
 		return enable(ctx, pool);
 	case DP_STEP_RELABEL:
+		/* nor one whose device may be made again; sync_all puts it back */
+		dp_cdi_withdraw(ctx, pool->rec.uuid);
 		return relabel_when_idle(ctx, pool);
 	case DP_STEP_REMOVE_COPY:
 		c = &v->copies_after[s->copy];

@@ -14,6 +14,7 @@
 #include "check/check-plan.h"
 #include "backend/backend.h"
 #include "backend/cxl.h"
+#include "cdi/cdi.h"
 #include "store/cxl-recipe.h"
 #include "store/registry.h"
 
@@ -145,12 +146,18 @@ DAXPOOL_EXPORT int daxpool_check(struct daxpool_ctx *ctx,
 		const char *const *names, unsigned int flags,
 		struct daxpool_report **report)
 {
+	int rc;
+
 	if (report)
 		*report = NULL;
 	if (!ctx || !report || (flags & ~DAXPOOL_CHECK_REPAIR))
 		return ctx ? dp_fail(ctx, EINVAL, "invalid arguments") :
 			     -EINVAL;
-	return run(ctx, names && *names ? names : NULL, flags, report);
+	rc = run(ctx, names && *names ? names : NULL, flags, report);
+	/* the specs follow what the repairs made, and come back if lost */
+	if (flags & DAXPOOL_CHECK_REPAIR)
+		dp_cdi_sync_all(ctx);
+	return rc;
 }
 
 DAXPOOL_EXPORT int daxpool_activate(
@@ -193,6 +200,9 @@ DAXPOOL_EXPORT int daxpool_activate(
 		}
 		cxl_recipes_settle(ctx, on_cxl);
 	}
+	/* a boot starts with an empty /run: every offered pool's spec, with
+	 * udev's notes of the devices made above */
+	dp_cdi_sync_all(ctx);
 	if (said[0])
 		dp_warn(ctx, "%s", said);
 	return rc;
