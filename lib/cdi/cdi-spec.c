@@ -72,24 +72,44 @@ static struct json_object *strings(const char *const *s, size_t n)
 	return a;
 }
 
-/* a node at PATH in the container: the pool's device, as udev gives it */
-static struct json_object *node(
-		const struct dp_cdi_pool *p, const char *path, const char *host)
+/*
+ * The one node the runtime makes: what puts the pool's number in the
+ * container's device rules (cgroup). Root's, mode 0 and out of the way:
+ * the nodes a program opens are the host's own (bind()), so that a chown,
+ * a chmod or a destroy's door on the host reaches running containers too,
+ * and a node left in a container after a destroy stays closed even when a
+ * later pool gets the same number.
+ */
+static struct json_object *rule_node(const struct dp_cdi_pool *p)
 {
 	struct json_object *o = json_object_new_object();
+	char path[96];
 
+	snprintf(path, sizeof(path), "/dev/.daxpool/%s", p->chardev);
 	json_object_object_add(o, "path", json_object_new_string(path));
-	json_object_object_add(o, "hostPath", json_object_new_string(host));
 	json_object_object_add(o, "type", json_object_new_string("c"));
 	json_object_object_add(o, "major", json_object_new_int64(p->major));
 	json_object_object_add(o, "minor", json_object_new_int64(p->minor));
-	/* a Go os.FileMode: its permission bits are the same as ours */
-	json_object_object_add(
-			o, "fileMode", json_object_new_int(p->mode & 0777));
+	json_object_object_add(o, "fileMode", json_object_new_int(0));
 	/* the cgroup's access: no mknod ("m") */
 	json_object_object_add(o, "permissions", json_object_new_string("rw"));
-	json_object_object_add(o, "uid", json_object_new_int64(p->uid));
-	json_object_object_add(o, "gid", json_object_new_int64(p->gid));
+	json_object_object_add(o, "uid", json_object_new_int64(0));
+	json_object_object_add(o, "gid", json_object_new_int64(0));
+	return o;
+}
+
+/* the host's node of the pool at PATH in the container: no nodev */
+static struct json_object *bind(const char *host, const char *path)
+{
+	static const char *const options[] = { "nosuid", "noexec", "bind" };
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "hostPath", json_object_new_string(host));
+	json_object_object_add(
+			o, "containerPath", json_object_new_string(path));
+	json_object_object_add(o, "options",
+			strings(options, sizeof(options) / sizeof(*options)));
+	json_object_object_add(o, "type", json_object_new_string("bind"));
 	return o;
 }
 
@@ -132,21 +152,19 @@ int dp_cdi_spec_encode(const struct dp_cdi_pool *p, char **text)
 	spec = json_object_new_object();
 	if (!spec)
 		return -ENOMEM;
-	/* the link's path and the device's own: open by name stats the first
-	 * and opens the second; both from the real node on the host */
 	nodes = json_object_new_array();
-	json_object_array_add(nodes, node(p, link, host));
-	json_object_array_add(nodes, node(p, host, host));
+	json_object_array_add(nodes, rule_node(p));
+	/* the link's path and the device's own: open by name stats the first
+	 * and opens the second; both the host's node */
 	mounts = json_object_new_array();
+	json_object_array_add(mounts, bind(host, link));
+	json_object_array_add(mounts, bind(host, host));
 	for (i = 0; i < p->nfiles; i++)
 		json_object_array_add(mounts, mount(p->files[i]));
 	edits = json_object_new_object();
 	json_object_object_add(edits, "env", strings(envs, 1));
 	json_object_object_add(edits, "deviceNodes", nodes);
-	if (p->nfiles)
-		json_object_object_add(edits, "mounts", mounts);
-	else
-		json_object_put(mounts);
+	json_object_object_add(edits, "mounts", mounts);
 	dev = json_object_new_object();
 	json_object_object_add(dev, "name", json_object_new_string(p->name));
 	json_object_object_add(dev, "containerEdits", edits);

@@ -24,10 +24,6 @@ struct dp_cdi_pool {
 	const char *name; /* the pool's: the CDI device's name */
 	const char *chardev; /* its device, "daxX.Y" */
 	unsigned int major, minor;
-	/* what udev gives the node: the owner's and group's numbers, the
-	 * mode (only its permission bits reach the container) */
-	uint32_t uid, gid;
-	unsigned int mode;
 	/* host files bound read-only at the same path in the container */
 	const char *files[DP_CDI_FILES_MAX];
 	size_t nfiles;
@@ -61,10 +57,12 @@ int dp_cdi_open_files(const char *confdir, const char *uuid,
 
 /*
  * The spec of POOL as JSON text, malloc'd into *TEXT: kind
- * DP_CDI_KIND, one device named by the pool, whose edits are
- * /dev/daxpool/NAME and /dev/CHARDEV (both the pool's MAJOR:MINOR, "rw",
- * the owner, group and mode of the pool), its files bound read-only, and
- * DAXPOOL_POOL=NAME in the environment.
+ * DP_CDI_KIND, one device named by the pool, whose edits are the host's
+ * node /dev/CHARDEV bound at /dev/daxpool/NAME and at /dev/CHARDEV (so
+ * its owner, mode and a destroy's door are the host's, also for a running
+ * container), one node the runtime makes only for the device rule of
+ * MAJOR:MINOR (/dev/.daxpool/CHARDEV, root's, mode 0), its files bound
+ * read-only, and DAXPOOL_POOL=NAME in the environment.
  *
  * Returns: 0; -EINVAL for a name CDI refuses (dp_cdi_name_ok), a
  * chardev that is not a plain name, no major, or a file that is not an

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The pools' CDI specs: the encoder from tables (pmem and ram pools,
- * modes and ids, the mounts, escaping, the names CDI refuses), each
+ * the host's node bound, the rule's node, the mounts, escaping, the
+ * names CDI refuses), each
  * output parsed back with json-c and held to what CDI 0.5.0 decodes (the
  * struct fields of container-device-interface v0.5.2's specs-go, with
  * their JSON types; its decoder is strict, so no other key); then, as
  * root, the writer in a directory of its own: a pool's file written,
- * rewritten for a rename or chmod, left alone when nothing changed,
+ * rewritten for a rename, left alone when nothing changed,
  * removed when the pool stops being offered, and the sweep of files no
  * pool is offered for.
  */
@@ -109,22 +110,37 @@ static bool strings_are(struct json_object *a, const char *const *want)
 	return !want[n];
 }
 
-/* a device node as specs-go's DeviceNode, the pool's number, owner, mode */
-static bool node_ok(struct json_object *n, const char *path,
-		const struct dp_cdi_pool *p)
+/*
+ * the one node the runtime makes, as specs-go's DeviceNode: the pool's
+ * number for the device rule, root's, mode 0, out of the way
+ */
+static bool rule_node_ok(struct json_object *n, const struct dp_cdi_pool *p)
 {
-	static const char *const keys[] = { "path", "hostPath", "type", "major",
-		"minor", "fileMode", "permissions", "uid", "gid", NULL };
-	char host[96];
+	static const char *const keys[] = { "path", "type", "major", "minor",
+		"fileMode", "permissions", "uid", "gid", NULL };
+	char path[96];
 
-	snprintf(host, sizeof(host), "/dev/%s", p->chardev);
-	return keys_are(n, keys, 9) && is_str(n, "path", path) &&
-			is_str(n, "hostPath", host) && is_str(n, "type", "c") &&
+	snprintf(path, sizeof(path), "/dev/.daxpool/%s", p->chardev);
+	return keys_are(n, keys, 8) && is_str(n, "path", path) &&
+			is_str(n, "type", "c") &&
 			is_int(n, "major", p->major) &&
 			is_int(n, "minor", p->minor) &&
-			is_int(n, "fileMode", p->mode & 0777) &&
-			is_str(n, "permissions", "rw") &&
-			is_int(n, "uid", p->uid) && is_int(n, "gid", p->gid);
+			is_int(n, "fileMode", 0) &&
+			is_str(n, "permissions", "rw") && is_int(n, "uid", 0) &&
+			is_int(n, "gid", 0);
+}
+
+/* a bind mount of HOST at PATH with OPTIONS, as specs-go's Mount */
+static bool mount_ok(struct json_object *m, const char *host, const char *path,
+		const char *const *options)
+{
+	static const char *const keys[] = { "hostPath", "containerPath",
+		"options", "type", NULL };
+
+	return keys_are(m, keys, 4) && is_str(m, "hostPath", host) &&
+			is_str(m, "containerPath", path) &&
+			strings_are(get(m, "options"), options) &&
+			is_str(m, "type", "bind");
 }
 
 /*
@@ -140,8 +156,8 @@ static bool spec_ok(const char *text, const struct dp_cdi_pool *p)
 		NULL };
 	static const char *const edit_keys[] = { "env", "deviceNodes", "mounts",
 		"hooks", NULL };
-	static const char *const mount_keys[] = { "hostPath", "containerPath",
-		"options", "type", NULL };
+	static const char *const dev_bind[] = { "nosuid", "noexec", "bind",
+		NULL };
 	struct json_object *o = json_tokener_parse(text), *devs, *d, *e, *n, *m;
 	char link[96], dev[96], env[96];
 	const char *envs[2] = { env, NULL };
@@ -156,7 +172,6 @@ static bool spec_ok(const char *text, const struct dp_cdi_pool *p)
 	e = get(d, "containerEdits");
 	n = get(e, "deviceNodes");
 	m = get(e, "mounts");
-	/* the link open by name stats, then the node it opens */
 	good = o && keys_are(o, spec_keys, 3) &&
 			is_str(o, "cdiVersion", "0.5.0") &&
 			is_str(o, "kind", "daxpool.io/pool") &&
@@ -164,28 +179,23 @@ static bool spec_ok(const char *text, const struct dp_cdi_pool *p)
 			json_object_array_length(devs) == 1 &&
 			keys_are(d, dev_keys, 2) &&
 			is_str(d, "name", p->name) &&
-			keys_are(e, edit_keys, 2) &&
+			keys_are(e, edit_keys, 3) &&
 			strings_are(get(e, "env"), envs) &&
 			json_object_is_type(n, json_type_array) &&
-			json_object_array_length(n) == 2 &&
-			node_ok(json_object_array_get_idx(n, 0), link, p) &&
-			node_ok(json_object_array_get_idx(n, 1), dev, p);
-	/* no file, no "mounts": an empty list is one more thing to read */
+			json_object_array_length(n) == 1 &&
+			rule_node_ok(json_object_array_get_idx(n, 0), p) &&
+			json_object_is_type(m, json_type_array) &&
+			json_object_array_length(m) == 2 + p->nfiles;
+	/* the link open by name stats, then the node it opens: the host's,
+	 * with device access (no nodev) */
 	good = good &&
-			(p->nfiles ? json_object_is_type(m, json_type_array) &&
-									json_object_array_length(
-											m) ==
-											p->nfiles :
-				     m == NULL);
-	for (i = 0; good && i < p->nfiles; i++) {
-		struct json_object *one = json_object_array_get_idx(m, i);
-
-		good = keys_are(one, mount_keys, 4) &&
-				is_str(one, "hostPath", p->files[i]) &&
-				is_str(one, "containerPath", p->files[i]) &&
-				strings_are(get(one, "options"), ro_bind) &&
-				is_str(one, "type", "bind");
-	}
+			mount_ok(json_object_array_get_idx(m, 0), dev, link,
+					dev_bind) &&
+			mount_ok(json_object_array_get_idx(m, 1), dev, dev,
+					dev_bind);
+	for (i = 0; good && i < p->nfiles; i++)
+		good = mount_ok(json_object_array_get_idx(m, 2 + i),
+				p->files[i], p->files[i], ro_bind);
 	json_object_put(o);
 	return good;
 }
@@ -272,9 +282,6 @@ static void encoder(void)
 		.chardev = "dax1.0",
 		.major = 252,
 		.minor = 3,
-		.uid = 1001,
-		.gid = 1002,
-		.mode = 0660,
 		.files = { "/etc/daxpool/pools/" UUID ".json" },
 		.nfiles = 1 };
 	struct dp_cdi_pool ram, p;
@@ -282,12 +289,12 @@ static void encoder(void)
 	int n;
 
 	ok(dp_cdi_spec_encode(&pmem, &text) == 0 && spec_ok(text, &pmem),
-			"a pmem pool: both nodes, its record, its name");
+			"a pmem pool: the host's node at both paths, the rule's node, its record, its name");
 	show(text);
 	ok(text && !strstr(text, "\\/"), "paths are written as they are");
 	p = pmem;
-	p.gid = 1001;
-	ok(text && !spec_ok(text, &p), "(the check sees a wrong group)");
+	p.minor = 4;
+	ok(text && !spec_ok(text, &p), "(the check sees a wrong number)");
 	free(text);
 
 	n = dp_cdi_open_files(
@@ -296,9 +303,6 @@ static void encoder(void)
 		.chardev = "dax0.4",
 		.major = 252,
 		.minor = 9,
-		.uid = 0,
-		.gid = 0,
-		.mode = 0600,
 		.files = { f[0], f[1], f[2] },
 		.nfiles = (size_t)n };
 	ok(n == 3 && dp_cdi_spec_encode(&ram, &text) == 0 &&
@@ -308,17 +312,9 @@ static void encoder(void)
 	free(text);
 
 	p = pmem;
-	p.mode = 04666;
-	p.uid = 4294967294U;
-	p.gid = 0;
-	ok(dp_cdi_spec_encode(&p, &text) == 0 && spec_ok(text, &p) &&
-					strstr(text, "\"fileMode\": 438"),
-			"mode 04666: the permission bits 0666, a number; the largest id");
-	free(text);
-	p = pmem;
 	p.nfiles = 0;
 	ok(dp_cdi_spec_encode(&p, &text) == 0 && spec_ok(text, &p),
-			"no file: no mounts");
+			"no file: only the device's binds");
 	free(text);
 
 	/* what json-c escapes comes back the same (CONFDIR is the builder's) */
@@ -379,9 +375,7 @@ static void writer(void)
 	char dir[] = "/tmp/daxpool-cdi.XXXXXX", path[512], other[512];
 	char f[DP_CDI_FILES_MAX][DP_CDI_PATH_MAX], cmd[600];
 	struct daxpool_pool pool = { .state = DAXPOOL_STATE_ACTIVE };
-	struct dp_cdi_pool want = {
-		.chardev = "null", .major = 1, .minor = 3, .uid = 0, .gid = 0
-	};
+	struct dp_cdi_pool want = { .chardev = "null", .major = 1, .minor = 3 };
 	struct daxpool_ctx *ctx;
 	struct stat st, st2;
 	int i, n;
@@ -407,7 +401,6 @@ static void writer(void)
 	ok(dp_registry_write(ctx, &pool.rec) == 0, "its record written");
 	dp_cdi_open_files(ctx->confdir, UUID, DAXPOOL_TYPE_PMEM, 1, 3, f);
 	want.name = "db";
-	want.mode = 0640;
 	want.files[0] = f[0];
 	want.nfiles = 1;
 
@@ -426,11 +419,9 @@ static void writer(void)
 			daxpool_get_warning(ctx));
 
 	strcpy(pool.rec.name, "db2");
-	pool.rec.mode = 0666;
 	want.name = "db2";
-	want.mode = 0666;
 	ok(dp_cdi_sync_pool(ctx, &pool) == 0 && file_ok(path, &want),
-			"renamed and chmodded: the same file names the new name and mode");
+			"renamed: the same file names the new name");
 
 	pool.rec.intent = DP_INTENT_DESTROY;
 	ok(dp_cdi_sync_pool(ctx, &pool) == 0 && !exists(path),
@@ -445,8 +436,8 @@ static void writer(void)
 			"nor one whose name CDI refuses");
 	strcpy(pool.rec.name, "db2");
 	strcpy(pool.rec.owner, "daxpool-no-such-user");
-	ok(dp_cdi_sync_pool(ctx, &pool) == 0 && !exists(path),
-			"nor one held root-only for an owner this host lacks");
+	ok(dp_cdi_sync_pool(ctx, &pool) == 0 && exists(path),
+			"one udev holds root-only (its owner is not on this host) is offered: the container gets the host's node, root-only too");
 	strcpy(pool.rec.owner, "root");
 	pool.state = DAXPOOL_STATE_MISSING;
 	ok(dp_cdi_sync_pool(ctx, &pool) == 0 && !exists(path),
