@@ -49,7 +49,7 @@ check "0600 0640 0660" chmod ''
 check "p1 p2" chmod 0640 ''
 check "p1 p2" rename ''
 check "" rename p1 ''
-check "--help" activate ''
+check "--no-apply --help" activate ''
 
 # apply's FILE is a file, beside its options
 dir=$(mktemp -d)
