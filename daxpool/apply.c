@@ -352,8 +352,8 @@ int apply_run(struct daxpool_ctx *ctx, const char *verb, const char *path,
 					apply_action_name(s->action),
 					error ? error : strerror(-rc));
 			cli_error(verb, path,
-					"stopped after %zu of %zu changes; those stay done, and a rerun does the rest",
-					done, plan.n_steps);
+					"stopped at change %zu of %zu: those before it stay done, and a rerun does the rest",
+					done + 1, plan.n_steps);
 			break;
 		}
 	}
