@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* what the small verbs share: lookup, warnings, printing a pool */
+/* what the small verbs share: lookup, warnings, printing a pool, busy
+ * pools' holders, zeroing's progress */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include "builtin.h"
 
 struct daxpool_pool *find_pool(
@@ -37,4 +39,38 @@ int print_pool(struct daxpool_ctx *ctx, const char *id)
 	json_print(o);
 	json_object_put(o);
 	return 0;
+}
+
+char *holders_text(struct daxpool_holders *holders)
+{
+	struct daxpool_holder *first = daxpool_holders_get_first(holders), *h;
+	char *text = NULL;
+	size_t len;
+	FILE *f;
+
+	f = open_memstream(&text, &len);
+	if (!f)
+		return NULL;
+	if (first)
+		fprintf(f, "; held by pid%s",
+				daxpool_holder_get_next(first) ? "s" : "");
+	daxpool_holder_foreach (holders, h)
+		fprintf(f, "%s%d", h == first ? " " : ", ",
+				(int)daxpool_holder_get_pid(h));
+	if (fclose(f) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
+void cli_progress(uint64_t done, uint64_t total, void *arg)
+{
+	const struct cli_progress *p = arg;
+	int pct = total ? (int)(done * 100 / total) : 100;
+
+	fprintf(stderr, "\rdaxpool %s: zeroing %s: %3d%%", p->verb, p->name,
+			pct);
+	if (done >= total)
+		fputc('\n', stderr);
 }

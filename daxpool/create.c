@@ -78,16 +78,6 @@ static const struct cli_option create_options[] = {
 	OPT_END(),
 };
 
-static void progress(uint64_t done, uint64_t total, void *arg)
-{
-	const char *name = arg;
-	int pct = total ? (int)(done * 100 / total) : 100;
-
-	fprintf(stderr, "\rdaxpool create: zeroing %s: %3d%%", name, pct);
-	if (done >= total)
-		fputc('\n', stderr);
-}
-
 static int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 {
 	struct create_args a = {
@@ -96,6 +86,7 @@ static int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 		.mode = 0600,
 	};
 	struct daxpool_pool *pool = NULL;
+	struct cli_progress progress;
 	struct daxpool_create *req;
 	const char *why, *name;
 	int i, rc;
@@ -128,8 +119,9 @@ static int cmd_create(int argc, char **argv, struct daxpool_ctx *ctx)
 	daxpool_create_set_group(req, a.group);
 	daxpool_create_set_mode(req, a.mode);
 	daxpool_create_set_zero(req, !a.no_zero);
+	progress = (struct cli_progress){ "create", name };
 	if (isatty(STDERR_FILENO) && a.size >= (1ULL << 30) && !a.no_zero)
-		daxpool_create_set_progress(req, progress, (void *)name);
+		daxpool_create_set_progress(req, cli_progress, &progress);
 	rc = daxpool_create_run(req, &pool);
 	daxpool_create_free(req);
 	if (rc) {

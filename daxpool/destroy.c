@@ -2,15 +2,15 @@
 /* daxpool destroy: each name on its own; busy pools are left untouched */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "builtin.h"
 
 static int destroy_one(struct daxpool_ctx *ctx, const char *id)
 {
 	struct daxpool_holders *holders = NULL;
-	struct daxpool_holder *first, *h;
 	struct daxpool_pool *pool;
-	bool several;
+	char *held;
 	int rc;
 
 	daxpool_invalidate(ctx);
@@ -21,16 +21,10 @@ static int destroy_one(struct daxpool_ctx *ctx, const char *id)
 	/* how it was decided (the kernel's count could not be read, ...) */
 	cli_warning(ctx, "destroy", id);
 	if (rc == -EBUSY) {
-		fprintf(stderr, "daxpool destroy: %s: %s", id,
-				daxpool_get_error(ctx));
-		first = daxpool_holders_get_first(holders);
-		several = first && daxpool_holder_get_next(first);
-		if (first)
-			fprintf(stderr, "; held by pid%s", several ? "s" : "");
-		daxpool_holder_foreach (holders, h)
-			fprintf(stderr, "%s%d", h == first ? " " : ", ",
-					(int)daxpool_holder_get_pid(h));
-		fputc('\n', stderr);
+		held = holders_text(holders);
+		fprintf(stderr, "daxpool destroy: %s: %s%s\n", id,
+				daxpool_get_error(ctx), held ? held : "");
+		free(held);
 		daxpool_holders_free(holders);
 		return 1;
 	}

@@ -17,6 +17,7 @@ const struct cli_verb *const cli_verbs[] = {
 	&verb_rename,
 	&verb_activate,
 	&verb_check,
+	&verb_apply,
 #if HAVE_RDMA
 	&verb_rdma_check,
 #endif

@@ -236,6 +236,20 @@ int daxpool_pool_rename(struct daxpool_pool *pool, const char *name);
 const char *daxpool_pool_get_label(struct daxpool_pool *pool);
 
 /*
+ * The host's admin lock, which every change takes: between daxpool_lock()
+ * and daxpool_unlock() no other context's change comes in, so a program
+ * may read the pools, decide and change several of them as one. This
+ * context's own changes still run inside (the lock counts how often it
+ * was taken; the last daxpool_unlock() lets it go). It needs root, and
+ * waits while another change runs.
+ * daxpool_lock() Returns: 0, or -errno (-EACCES without root) with the
+ * reason in daxpool_get_error(). daxpool_unlock() Returns: nothing; an
+ * unlock without a lock does nothing.
+ */
+int daxpool_lock(struct daxpool_ctx *ctx);
+void daxpool_unlock(struct daxpool_ctx *ctx);
+
+/*
  * check and activate: compare the registry, the media copies and the
  * kernel, and report (and with DAXPOOL_CHECK_REPAIR, or always for
  * activate, put right) what disagrees. NAMES (NULL-terminated, or NULL for

@@ -45,3 +45,22 @@ void dp_admin_unlock(struct daxpool_ctx *ctx)
 	close(ctx->admin_fd);
 	ctx->admin_fd = -1;
 }
+
+/*
+ * For a program that reads the pools, decides and changes several of them
+ * (daxpool apply): no other daxpool change comes in between. The library's
+ * own changes take the lock again inside, which only counts.
+ */
+DAXPOOL_EXPORT int daxpool_lock(struct daxpool_ctx *ctx)
+{
+	if (!ctx)
+		return -EINVAL;
+	dp_clear_error(ctx);
+	return dp_admin_lock(ctx);
+}
+
+DAXPOOL_EXPORT void daxpool_unlock(struct daxpool_ctx *ctx)
+{
+	if (ctx)
+		dp_admin_unlock(ctx);
+}

@@ -5,7 +5,7 @@
 # --list-options VERB; neither opens libdaxpool), pools stubbed; and no
 # option of a command's table is spelled out in the completion script.
 comp=$1
-daxpool=$2
+daxpool=$(realpath "$2") # apply's checks run in a folder of their own
 n=0 bad=0
 . "$comp"
 _daxpool_pools() { echo p1 p2; }
@@ -49,7 +49,18 @@ check "0600 0640 0660" chmod ''
 check "p1 p2" chmod 0640 ''
 check "p1 p2" rename ''
 check "" rename p1 ''
-check "--help" activate ''
+check "--no-apply --help" activate ''
+
+# apply's FILE is a file, beside its options
+dir=$(mktemp -d)
+touch "$dir/pools.conf" "$dir/other.json"
+cd "$dir"
+check "--dry-run --prune --help other.json pools.conf" apply ''
+check "pools.conf" apply po
+check "--prune --help other.json pools.conf" apply -n ''
+check "--dry-run" apply --d
+cd - >/dev/null
+rm -r "$dir"
 
 # the options are the tables': none of them written out here
 for v in $verbs; do
