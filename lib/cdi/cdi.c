@@ -115,6 +115,7 @@ static int remove_spec(struct daxpool_ctx *ctx, const char *path)
 /* TEXT as the file at PATH, unless it says that already */
 static int put_spec(struct daxpool_ctx *ctx, const char *path, const char *text)
 {
+	struct stat st;
 	const char *why;
 	char *have = NULL;
 	bool same;
@@ -124,6 +125,18 @@ static int put_spec(struct daxpool_ctx *ctx, const char *path, const char *text)
 		chmod(ctx->cdidir, 0755);
 	else if (errno != EEXIST)
 		return -errno;
+	/*
+	 * Root writes there by fixed names, and a runtime gives containers
+	 * what a spec there says: a directory anyone else may write to (made
+	 * by another tool, or a link) is not used at all
+	 */
+	if (lstat(ctx->cdidir, &st) < 0)
+		return -errno;
+	if (!S_ISDIR(st.st_mode) || st.st_uid != 0 || (st.st_mode & 022)) {
+		err(ctx, "%s is not a directory only root may write to: no CDI spec written there\n",
+				ctx->cdidir);
+		return -EPERM;
+	}
 	/* a boot's activate or a chown that changes nothing writes nothing,
 	 * so a runtime that watches the directory is not woken for it */
 	same = dp_read_small_file(path, &have, &why) == 0 &&

@@ -8,12 +8,14 @@
  * named daxpool.io-pool-UUID.json, so that a rename rewrites one file and
  * a pool's file is found without reading any. A pool is offered while it
  * is active, with its device, and nothing is under way or held: no intent
- * in its record, no name conflict, no change's marker, an owner and group
- * that exist here, and a name CDI takes.
+ * in its record, no name conflict, no change's marker, and a name CDI
+ * takes.
  *
  * Only root writes them, under the admin lock; everywhere else these do
  * nothing. A spec that cannot be written never fails the change it
  * follows (which is done): it becomes the change's warning and a log line.
+ * One that cannot be withdrawn stops a destroy or rename before it
+ * begins. The directory is used only while only root may write to it.
  */
 #include "core/private.h"
 

@@ -62,8 +62,14 @@ DAXPOOL_EXPORT int daxpool_pool_destroy(
 		goto out;
 	}
 	/* no container started from here on is given the pool */
-	dp_cdi_withdraw(ctx, rec.uuid);
 	withdrawn = true;
+	rc = dp_cdi_withdraw(ctx, rec.uuid);
+	if (rc) {
+		rc = dp_fail(ctx, -rc,
+				"its CDI spec cannot be withdrawn: %s; nothing done",
+				strerror(-rc));
+		goto out;
+	}
 	rc = dp_quiesce(ctx, cur, &q, &h);
 	if (rc) {
 		/* without memory for the list, -EBUSY still says it all */
@@ -247,7 +253,12 @@ DAXPOOL_EXPORT int daxpool_pool_rename(
 		return end_change(ctx, rc);
 	be = cur->ops;
 	/* neither name is offered while the label may be rewritten */
-	dp_cdi_withdraw(ctx, cur->rec.uuid);
+	rc = dp_cdi_withdraw(ctx, cur->rec.uuid);
+	if (rc)
+		return end_change(ctx,
+				dp_fail(ctx, -rc,
+						"its CDI spec cannot be withdrawn: %s; nothing done",
+						strerror(-rc)));
 	dp_journal_init(&j, cur, DP_CHANGE_RENAME);
 	snprintf(cur->rec.name, sizeof(cur->rec.name), "%s", name);
 	/* renamed by uuid, a pool that lost a name conflict is itself again */

@@ -86,11 +86,19 @@ static int apply(struct daxpool_ctx *ctx, struct dp_check_host *h,
 		return keeper(c)->copy_rewrite(ctx, &c->m,
 				dp_media_current_slot(&c->m)->recs,
 				dp_media_current_slot(&c->m)->nrecs, false);
-	case DP_STEP_REMOVE:
+	case DP_STEP_REMOVE: {
 		/* no container is given a pool on its way out */
-		dp_cdi_withdraw(ctx, s->rec.uuid);
-		return remove_pool(ctx, pool, s);
+		int rc = dp_cdi_withdraw(ctx, s->rec.uuid);
+
+		return rc ? dp_fail(ctx, -rc,
+					    "its CDI spec cannot be withdrawn: %s",
+					    strerror(-rc)) :
+			    remove_pool(ctx, pool, s);
+	}
 	case DP_STEP_REGISTRY_WRITE:
+		/* a record mended may name it otherwise, or lose a conflict:
+		 * sync_all offers it again as it ends up */
+		dp_cdi_withdraw(ctx, s->rec.uuid);
 		return dp_registry_write(ctx, &s->rec);
 	case DP_STEP_MEDIA_PUT:
 		return dp_backend_get(s->copy_kind)

@@ -26,9 +26,16 @@ int dp_run_write(const char *path, const char *text, mode_t mode)
 	if (fd < 0)
 		return -errno;
 	/* the mode asked for, whatever the umask */
-	if (fchmod(fd, mode) < 0 || write(fd, text, len) != (ssize_t)len ||
-			close(fd) < 0 || rename(tmp, path) < 0) {
+	errno = 0;
+	if (fchmod(fd, mode) < 0 || write(fd, text, len) != (ssize_t)len) {
 		int e = errno ? errno : EIO;
+
+		close(fd);
+		unlink(tmp);
+		return -e;
+	}
+	if (close(fd) < 0 || rename(tmp, path) < 0) {
+		int e = errno;
 
 		unlink(tmp);
 		return -e;
