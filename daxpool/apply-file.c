@@ -313,7 +313,20 @@ struct check {
 	void *arg;
 	const struct spot_pool *spot;
 	char who[96]; /* "pool 'db'", or "pool #3" before its name is known */
+	/* lines counted so far: the pools come in the text's order, so the
+	 * whole file is counted once, not once a pool */
+	size_t counted_to;
+	unsigned int lines;
 };
+
+/* the line of byte OFF, at or after the last one asked for */
+static unsigned int line_next(struct check *c, size_t off)
+{
+	for (; c->counted_to < off; c->counted_to++)
+		if (c->text[c->counted_to] == '\n')
+			c->lines++;
+	return c->lines;
+}
 
 static int fail_key(struct check *c, const struct spot_key *k, const char *fmt,
 		...) __attribute__((format(printf, 3, 4)));
@@ -621,7 +634,6 @@ static int check_pool(struct check *c, size_t index, struct json_object *po,
 	const struct spot_key *at[N_KEYS] = { NULL };
 	unsigned int i, j, n = c->spot->n < KEYS_MAX ? c->spot->n : KEYS_MAX;
 	struct json_object *v;
-	unsigned int col;
 	char b[96];
 	size_t t;
 	int rc;
@@ -630,7 +642,7 @@ static int check_pool(struct check *c, size_t index, struct json_object *po,
 	w->type = DAXPOOL_TYPE_PMEM;
 	w->numa_node = -1;
 	w->mode = -1;
-	w->line = line_of(c->text, c->spot->off, &col);
+	w->line = line_next(c, c->spot->off);
 	snprintf(c->who, sizeof(c->who), "pool #%zu", index + 1);
 	/* its name for the messages, if it has a good one */
 	if (json_object_object_get_ex(po, "name", &v) &&
@@ -736,9 +748,11 @@ int apply_file_parse(const char *text, size_t len, apply_resolve_fn resolve,
 	struct scan s = {
 		.text = text, .p = text, .end = text + len, .err = err
 	};
-	struct check c = {
-		.text = text, .err = err, .resolve = resolve, .arg = arg
-	};
+	struct check c = { .text = text,
+		.err = err,
+		.resolve = resolve,
+		.arg = arg,
+		.lines = 1 };
 	struct json_object *o, *arr;
 	const char *nul;
 	size_t i, j;
@@ -761,6 +775,10 @@ int apply_file_parse(const char *text, size_t len, apply_resolve_fn resolve,
 	arr = pools_of(o);
 	if (!rc && (!arr || json_object_array_length(arr) != s.n))
 		rc = fail_at(err, text, 0, false, "%s", shape);
+	if (!rc && s.n > APPLY_POOLS_MAX)
+		rc = fail_at(err, text, s.pools[APPLY_POOLS_MAX].off, false,
+				"more than %d pools: not a file of one host's pools",
+				APPLY_POOLS_MAX);
 	if (!rc && s.n) {
 		file->pools = calloc(s.n, sizeof(*file->pools));
 		if (!file->pools)

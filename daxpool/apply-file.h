@@ -16,7 +16,9 @@
 /* region, owner and group: what a create request keeps (63 bytes) */
 #define APPLY_STR_MAX 64
 /* a file larger than this is refused unread */
-#define APPLY_FILE_MAX (16 << 20)
+#define APPLY_FILE_MAX (4 << 20)
+/* a host's pools: more is a mistake, and the duplicate search is n^2 */
+#define APPLY_POOLS_MAX 8192
 
 /* one pool the file wants */
 struct apply_want {

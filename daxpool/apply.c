@@ -184,8 +184,8 @@ static int run_create(struct daxpool_ctx *ctx, const char *verb,
 		*error = reason(ctx, rc);
 		return rc;
 	}
-	/* the file's reader checked every value: only the type can be
-	 * refused, by a build without its backend */
+	/* the file's reader checked every value: what is refused here is
+	 * the library's to refuse (a type this build has no backend for) */
 	rc = daxpool_create_set_type(req, w->type);
 	if (!rc && w->region[0])
 		rc = daxpool_create_set_region(req, w->region);
@@ -201,7 +201,7 @@ static int run_create(struct daxpool_ctx *ctx, const char *verb,
 		rc = daxpool_create_set_mode(req, (unsigned int)w->mode);
 	if (rc) {
 		daxpool_create_free(req);
-		*error = strdup("this daxpool cannot create a pool of that type");
+		*error = strdup("libdaxpool refused the pool's type, region, numa_node, align, owner, group or mode");
 		return rc;
 	}
 	/* as daxpool create does: nobody gets old contents */

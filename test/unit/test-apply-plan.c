@@ -484,6 +484,41 @@ static size_t simulate(const struct apply_plan *p, const struct apply_have *in,
 	return m;
 }
 
+/* a host's worth of pools is read with each one's line; one more is not */
+static void test_many(void)
+{
+	size_t n, cap = (APPLY_POOLS_MAX + 1) * 48 + 8, len;
+	struct apply_file f;
+	struct apply_error e;
+	char *text = malloc(cap);
+	int rc;
+
+	if (!text)
+		return;
+	for (n = APPLY_POOLS_MAX; n <= APPLY_POOLS_MAX + 1; n++) {
+		size_t i;
+
+		len = (size_t)snprintf(text, cap, "[\n");
+		for (i = 0; i < n; i++)
+			len += (size_t)snprintf(text + len, cap - len,
+					" {\"name\": \"p%zu\", \"size\": 4096}%s\n",
+					i, i + 1 < n ? "," : "");
+		snprintf(text + len, cap - len, "]\n");
+		rc = parse(text, &f, &e);
+		if (n == APPLY_POOLS_MAX)
+			ok(rc == 0 && f.n == n && f.pools[n - 1].line == n + 1,
+					"%zu pools, the last on line %zu", n,
+					n + 1);
+		else
+			ok(rc == -EINVAL && e.line == n + 1 &&
+							strstr(e.msg, "more than"),
+					"%zu pools: refused at the one too many (%u: %s)",
+					n, e.line, e.msg);
+		apply_file_free(&f);
+	}
+	free(text);
+}
+
 static void test_plans(void)
 {
 	struct apply_have after[16];
@@ -552,6 +587,7 @@ static void test_json(void)
 
 int main(void)
 {
+	test_many();
 	test_list_output();
 	test_shapes();
 	test_bad_files();
