@@ -74,18 +74,20 @@ static struct json_object *strings(const char *const *s, size_t n)
 
 /*
  * The one node the runtime makes: what puts the pool's number in the
- * container's device rules (cgroup). Root's, mode 0 and out of the way:
- * the nodes a program opens are the host's own (bind()), so that a chown,
- * a chmod or a destroy's door on the host reaches running containers too,
- * and a node left in a container after a destroy stays closed even when a
- * later pool gets the same number.
+ * container's device rules (cgroup). Root's and mode 0, at the device's
+ * own path, where the host's node is bound over it (bind()): what a
+ * program opens is the host's inode, so a chown, a chmod or a destroy's
+ * door on the host reaches running containers too, and a node left in a
+ * container after a destroy stays closed even when a later pool gets the
+ * same number. (A runtime that makes devices after the mounts finds the
+ * path taken and keeps the bind.)
  */
 static struct json_object *rule_node(const struct dp_cdi_pool *p)
 {
 	struct json_object *o = json_object_new_object();
 	char path[96];
 
-	snprintf(path, sizeof(path), "/dev/.daxpool/%s", p->chardev);
+	snprintf(path, sizeof(path), "/dev/%s", p->chardev);
 	json_object_object_add(o, "path", json_object_new_string(path));
 	json_object_object_add(o, "type", json_object_new_string("c"));
 	json_object_object_add(o, "major", json_object_new_int64(p->major));

@@ -60,9 +60,10 @@ int dp_cdi_open_files(const char *confdir, const char *uuid,
  * DP_CDI_KIND, one device named by the pool, whose edits are the host's
  * node /dev/CHARDEV bound at /dev/daxpool/NAME and at /dev/CHARDEV (so
  * its owner, mode and a destroy's door are the host's, also for a running
- * container), one node the runtime makes only for the device rule of
- * MAJOR:MINOR (/dev/.daxpool/CHARDEV, root's, mode 0), its files bound
- * read-only, and DAXPOOL_POOL=NAME in the environment.
+ * container), the device node /dev/CHARDEV the runtime makes under that
+ * bind (root's, mode 0: what puts MAJOR:MINOR into the container's device
+ * rule), its files bound read-only, and DAXPOOL_POOL=NAME in the
+ * environment.
  *
  * Returns: 0; -EINVAL for a name CDI refuses (dp_cdi_name_ok), a
  * chardev that is not a plain name, no major, or a file that is not an

@@ -120,7 +120,7 @@ static bool rule_node_ok(struct json_object *n, const struct dp_cdi_pool *p)
 		"fileMode", "permissions", "uid", "gid", NULL };
 	char path[96];
 
-	snprintf(path, sizeof(path), "/dev/.daxpool/%s", p->chardev);
+	snprintf(path, sizeof(path), "/dev/%s", p->chardev);
 	return keys_are(n, keys, 8) && is_str(n, "path", path) &&
 			is_str(n, "type", "c") &&
 			is_int(n, "major", p->major) &&

@@ -30,6 +30,8 @@ case $DAXPOOL_PHASE in
 	check "a CDI spec offers db" -- test -n "$spec"
 	is "its kind and version" "$(jq -r '"\(.cdiVersion) \(.kind)"' "$spec")" "0.5.0 daxpool.io/pool"
 	is "spec mode 0644, root's" "$(stat -c '%U %a' "$spec")" "root 644"
+	is "it gives the pool's /dev/daxX.Y" \
+		"$(jq -r '.devices[0].containerEdits.deviceNodes[0].path' "$spec")" "/dev/$(pool_field db chardev)"
 	check "create other (bob)" -- daxpool create other --size 32M --owner bob
 
 	check "alice's container writes db by name" -- ctr alice --device daxpool.io/pool=db -- daxio map db rw pattern 11
