@@ -100,39 +100,26 @@ static struct json_object *rule_node(const struct dp_cdi_pool *p)
 	return o;
 }
 
-/* the host's node of the pool at PATH in the container: no nodev */
-static struct json_object *bind(const char *host, const char *path)
+/* HOST bound at PATH in the container, with OPTIONS */
+static struct json_object *bind(const char *host, const char *path,
+		const char *const *options, size_t n)
 {
-	static const char *const options[] = { "nosuid", "noexec", "bind" };
 	struct json_object *o = json_object_new_object();
 
 	json_object_object_add(o, "hostPath", json_object_new_string(host));
 	json_object_object_add(
 			o, "containerPath", json_object_new_string(path));
-	json_object_object_add(o, "options",
-			strings(options, sizeof(options) / sizeof(*options)));
-	json_object_object_add(o, "type", json_object_new_string("bind"));
-	return o;
-}
-
-/* a host file, read-only at the same path: what the library reads there */
-static struct json_object *mount(const char *file)
-{
-	static const char *const options[] = { "ro", "nosuid", "nodev",
-		"noexec", "bind" };
-	struct json_object *o = json_object_new_object();
-
-	json_object_object_add(o, "hostPath", json_object_new_string(file));
-	json_object_object_add(
-			o, "containerPath", json_object_new_string(file));
-	json_object_object_add(o, "options",
-			strings(options, sizeof(options) / sizeof(*options)));
+	json_object_object_add(o, "options", strings(options, n));
 	json_object_object_add(o, "type", json_object_new_string("bind"));
 	return o;
 }
 
 int dp_cdi_spec_encode(const struct dp_cdi_pool *p, char **text)
 {
+	/* the pool's node: device access, so no nodev */
+	static const char *const dev_opts[3] = { "nosuid", "noexec", "bind" };
+	static const char *const file_opts[5] = { "ro", "nosuid", "nodev",
+		"noexec", "bind" };
 	struct json_object *spec, *dev, *edits, *nodes, *mounts, *devices;
 	char link[DAXPOOL_NAME_MAX + 16], host[96], env[DAXPOOL_NAME_MAX + 16];
 	const char *envs[1] = { env };
@@ -159,10 +146,12 @@ int dp_cdi_spec_encode(const struct dp_cdi_pool *p, char **text)
 	/* the link's path and the device's own: open by name stats the first
 	 * and opens the second; both the host's node */
 	mounts = json_object_new_array();
-	json_object_array_add(mounts, bind(host, link));
-	json_object_array_add(mounts, bind(host, host));
+	json_object_array_add(mounts, bind(host, link, dev_opts, 3));
+	json_object_array_add(mounts, bind(host, host, dev_opts, 3));
+	/* what the library reads there, read-only at the same path */
 	for (i = 0; i < p->nfiles; i++)
-		json_object_array_add(mounts, mount(p->files[i]));
+		json_object_array_add(mounts,
+				bind(p->files[i], p->files[i], file_opts, 5));
 	edits = json_object_new_object();
 	json_object_object_add(edits, "env", strings(envs, 1));
 	json_object_object_add(edits, "deviceNodes", nodes);
