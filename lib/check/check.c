@@ -16,6 +16,7 @@
 #include "backend/cxl.h"
 #include "cdi/cdi.h"
 #include "store/cxl-recipe.h"
+#include "store/generation.h"
 #include "store/registry.h"
 
 /* private: activate repairs all but drops records of missing pools */
@@ -184,8 +185,11 @@ DAXPOOL_EXPORT int daxpool_activate(
 		snprintf(said, sizeof(said), "%s", ctx->warning);
 	}
 	rc = run(ctx, NULL, DAXPOOL_CHECK_ACTIVATE, report);
-	if (locked)
+	/* the change counter is there from boot on, for open by name */
+	if (locked) {
+		dp_generation_bump(ctx);
 		dp_admin_unlock(ctx);
+	}
 	if (!rc || rc == -EIO) {
 		bool on_cxl = false;
 

@@ -73,7 +73,7 @@ DAXPOOL_EXPORT struct daxpool_ctx *daxpool_unref(struct daxpool_ctx *ctx)
 	dp_pools_free(ctx);
 	if (ctx->admin_fd >= 0)
 		close(ctx->admin_fd);
-	dp_hint_reset(&ctx->hint);
+	dp_hint_free(&ctx->hint);
 	dp_ndctl_reset(ctx);
 	free(ctx);
 	return NULL;

@@ -3,7 +3,10 @@
  * The open-by-name hint (hint.h): where the last map_open found its pool.
  * The record the hint was made from is held open: a rename, chown, chmod
  * or destroy replaces or removes the file (link count 0), and an edit in
- * place changes its mtime, so fstat of it is the cheapest proof there is.
+ * place changes its mtime, so fstat of it proves the record unchanged.
+ * Cheaper still is the registry's change counter (store/generation.h):
+ * once fstat has proven the record at a count, the same count later
+ * proves it again in one memory read.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -12,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "core/hint.h"
+#include "store/generation.h"
 #include "store/registry.h"
 
 static int64_t mtime_ns(const struct stat *st)
@@ -27,37 +31,47 @@ void dp_hint_init(struct dp_open_hint *h)
 
 void dp_hint_reset(struct dp_open_hint *h)
 {
+	const uint64_t *gen = h->gen;
+	bool tried = h->gen_tried;
+
 	if (h->sysfs_fd >= 0)
 		close(h->sysfs_fd);
 	if (h->rec_fd >= 0)
 		close(h->rec_fd);
 	dp_hint_init(h);
+	h->gen = gen;
+	h->gen_tried = tried;
 }
 
-static bool keep_record(
-		struct dp_open_hint *h, const char *confdir, const char *uuid)
+void dp_hint_free(struct dp_open_hint *h)
 {
-	char path[512];
-	struct stat st;
-
-	if (dp_record_path(confdir, uuid, path, sizeof(path)))
-		return false;
-	h->rec_fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (h->rec_fd < 0 || fstat(h->rec_fd, &st) < 0)
-		return false;
-	h->rec_mtime_ns = mtime_ns(&st);
-	return true;
+	dp_hint_reset(h);
+	dp_generation_unmap(h->gen);
+	dp_hint_init(h);
 }
 
 bool dp_hint_set(struct dp_open_hint *h, const char *confdir,
 		const struct daxpool_record *rec, const char *chardev,
-		uint64_t size)
+		uint64_t size, int rec_fd, const struct stat *rec_st)
 {
+	char path[512];
+	struct stat st;
+
 	dp_hint_reset(h);
-	if (!keep_record(h, confdir, rec->uuid)) {
-		dp_hint_reset(h);
-		return false;
+	if (rec_fd < 0) {
+		if (dp_record_path(confdir, rec->uuid, path, sizeof(path)))
+			return false;
+		rec_fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (rec_fd < 0)
+			return false;
+		if (fstat(rec_fd, &st) < 0) {
+			close(rec_fd);
+			return false;
+		}
+		rec_st = &st;
 	}
+	h->rec_fd = rec_fd;
+	h->rec_mtime_ns = mtime_ns(rec_st);
 	snprintf(h->name, sizeof(h->name), "%s", rec->name);
 	snprintf(h->uuid, sizeof(h->uuid), "%s", rec->uuid);
 	snprintf(h->chardev, sizeof(h->chardev), "%s", chardev);
@@ -67,16 +81,37 @@ bool dp_hint_set(struct dp_open_hint *h, const char *confdir,
 	return true;
 }
 
-bool dp_hint_matches(const struct dp_open_hint *h, const char *id)
+bool dp_hint_matches(struct dp_open_hint *h, const char *confdir,
+		const char *id, bool *by_count)
 {
 	struct stat st;
+	uint64_t count = 0;
 
+	*by_count = false;
 	if (!h->uuid[0] || h->rec_fd < 0 ||
 			(strcmp(h->name, id) != 0 &&
 					strcasecmp(h->uuid, id) != 0))
 		return false;
-	return fstat(h->rec_fd, &st) == 0 && st.st_nlink > 0 &&
-			mtime_ns(&st) == h->rec_mtime_ns;
+	if (h->gen_valid &&
+			__atomic_load_n(h->gen, __ATOMIC_ACQUIRE) ==
+					h->gen_seen) {
+		*by_count = true;
+		return true;
+	}
+	/* mapped on the second open: a process that opens once pays nothing */
+	if (!h->gen_tried) {
+		h->gen = dp_generation_map(confdir);
+		h->gen_tried = true;
+	}
+	/* the count before the proof: a change after it moves the count */
+	if (h->gen)
+		count = __atomic_load_n(h->gen, __ATOMIC_ACQUIRE);
+	if (fstat(h->rec_fd, &st) < 0 || st.st_nlink == 0 ||
+			mtime_ns(&st) != h->rec_mtime_ns)
+		return false;
+	h->gen_seen = count;
+	h->gen_valid = h->gen != NULL;
+	return true;
 }
 
 void dp_hint_device(struct dp_open_hint *h, int sysfs_fd, dev_t rdev)

@@ -52,58 +52,78 @@ static bool udev_noted_uuid(dev_t rdev, char uuid[37])
 	return found;
 }
 
+/* the record of UUID, its file kept open (*FD) for the hint */
 static bool read_record(struct daxpool_ctx *ctx, const char *uuid,
-		struct daxpool_record *rec)
+		struct daxpool_record *rec, int *fd, struct stat *st)
 {
 	char path[512];
 	const char *why;
 
-	return dp_record_path(ctx->confdir, uuid, path, sizeof(path)) == 0 &&
-			dp_registry_read_file(path, rec, &why) == 0 &&
-			strcasecmp(rec->uuid, uuid) == 0;
+	if (dp_record_path(ctx->confdir, uuid, path, sizeof(path)) ||
+			dp_registry_read_held(path, rec, fd, st, &why))
+		return false;
+	if (strcasecmp(rec->uuid, uuid) != 0) {
+		close(*fd);
+		return false;
+	}
+	return true;
 }
 
 int dp_lookup_link(struct daxpool_ctx *ctx, const char *id)
 {
 	struct daxpool_record rec;
 	struct dp_identity ident;
-	struct stat st;
+	struct stat st, rec_st;
 	char path[64 + DAXPOOL_NAME_MAX], num[32], uuid[37];
 	bool by_uuid = daxpool_is_uuid(id);
-	int sysfs_fd;
+	uint64_t size = 0;
+	int sysfs_fd, rec_fd = -1;
 
 	/* by uuid: its record first, then the link of the name it gives */
-	if (by_uuid && !read_record(ctx, id, &rec))
+	if (by_uuid && !read_record(ctx, id, &rec, &rec_fd, &rec_st))
 		return -1;
 	snprintf(path, sizeof(path), "/dev/daxpool/%s",
 			by_uuid ? rec.name : id);
 	if (stat(path, &st) < 0 || !S_ISCHR(st.st_mode))
-		return -1;
+		goto fail_rec;
 	snprintf(path, sizeof(path), "/sys/dev/char/%u:%u", major(st.st_rdev),
 			minor(st.st_rdev));
 	/* held before it is read: a device that goes meanwhile leaves it
 	 * stale, and map.c then looks again the slow way */
 	sysfs_fd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (sysfs_fd < 0)
-		return -1;
+		goto fail_rec;
 	if (dp_identify(path, &ident) < 0)
 		goto fail;
 	if (ident.uuid[0])
 		snprintf(uuid, sizeof(uuid), "%s", ident.uuid);
 	else if (!udev_noted_uuid(st.st_rdev, uuid))
 		goto fail;
-	if (by_uuid ? strcasecmp(uuid, id) != 0 : !read_record(ctx, uuid, &rec))
+	if (by_uuid ? strcasecmp(uuid, id) != 0 :
+		      !read_record(ctx, uuid, &rec, &rec_fd, &rec_st))
 		goto fail;
 	/* what the full lookup would call busy, held or another pool's */
 	if (rec.type != ident.type || rec.intent != DP_INTENT_NONE ||
 			rec.conflict || dp_quiesce_marked(rec.uuid) ||
 			(!by_uuid && strcmp(rec.name, id) != 0))
 		goto fail;
-	/* the dax device's usable size, read through the directory held */
-	if (!dp_read_line_at(sysfs_fd, "size", num, sizeof(num)) ||
-			!dp_hint_set(&ctx->hint, ctx->confdir, &rec,
-					ident.devname, strtoull(num, NULL, 0)))
+	/*
+	 * The dax device's usable size: a namespace's device keeps its
+	 * directory, and map.c reads it there after the open, as the proof
+	 * that the device opened is still this one. A ram device's directory
+	 * is not kept: read it now.
+	 */
+	if (!ident.uuid[0]) {
+		if (!dp_read_line_at(sysfs_fd, "size", num, sizeof(num)))
+			goto fail;
+		size = strtoull(num, NULL, 0);
+	}
+	/* the hint takes the record's file */
+	if (!dp_hint_set(&ctx->hint, ctx->confdir, &rec, ident.devname, size,
+			    rec_fd, &rec_st)) {
+		rec_fd = -1;
 		goto fail;
+	}
 	/*
 	 * A namespace's uuid identified it: map.c need only see that the
 	 * device is still there. udev's note on a ram device is only a lead:
@@ -117,5 +137,8 @@ int dp_lookup_link(struct daxpool_ctx *ctx, const char *id)
 	return 0;
 fail:
 	close(sysfs_fd);
+fail_rec:
+	if (rec_fd >= 0)
+		close(rec_fd);
 	return -1;
 }

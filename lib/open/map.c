@@ -40,24 +40,45 @@ struct daxpool_map {
 };
 
 /*
+ * The device of the held sysfs directory is still there (a removed
+ * device's directory has no attributes). A size not read yet is read
+ * here, after the open: the read is then the proof.
+ */
+static bool device_lives(struct dp_open_hint *h)
+{
+	struct stat st;
+	char num[32];
+
+	if (h->size)
+		return fstatat(h->sysfs_fd, "size", &st, 0) == 0;
+	if (!dp_read_line_at(h->sysfs_fd, "size", num, sizeof(num)))
+		return false;
+	h->size = strtoull(num, NULL, 0);
+	return h->size > 0;
+}
+
+/*
  * Is the open node the pool's device? identify.c says which pool the
  * node's sysfs device can be (a pmem namespace's uuid, a ram device's
  * ranges). On the first open the directory is also kept open; later opens
- * only check that it still exists (a removed device's directory has no
- * attributes) and owns the node.
+ * only check that it still exists and owns the node. BY_COUNT (no record
+ * changed since the hint was last proven) spares the node's fstat: while
+ * the device lives its node's name leads to it alone, unless root replaced
+ * the node by hand.
  */
-static bool node_is_pool(struct daxpool_ctx *ctx, int fd)
+static bool node_is_pool(struct daxpool_ctx *ctx, int fd, bool by_count)
 {
 	struct dp_identity id;
 	char path[64];
-	struct stat st, ast;
+	struct stat st;
 
+	if (by_count && ctx->hint.sysfs_fd >= 0 && ctx->hint.size &&
+			device_lives(&ctx->hint))
+		return true;
 	if (fstat(fd, &st) < 0 || !S_ISCHR(st.st_mode))
 		return false;
 	if (ctx->hint.sysfs_fd >= 0) {
-		if (st.st_rdev == ctx->hint.rdev &&
-				fstatat(ctx->hint.sysfs_fd, "size", &ast, 0) ==
-						0)
+		if (st.st_rdev == ctx->hint.rdev && device_lives(&ctx->hint))
 			return true;
 		dp_hint_device(&ctx->hint, -1, 0);
 	}
@@ -84,7 +105,8 @@ static bool node_is_pool(struct daxpool_ctx *ctx, int fd)
 	}
 	dp_hint_device(&ctx->hint, open(path, O_PATH | O_DIRECTORY | O_CLOEXEC),
 			st.st_rdev);
-	return true;
+	return ctx->hint.size ||
+			(ctx->hint.sysfs_fd >= 0 && device_lives(&ctx->hint));
 }
 
 /* EBUSY: a destroy or rename holds the pool for a moment */
@@ -116,7 +138,7 @@ static int lookup(struct daxpool_ctx *ctx, const char *id)
 				daxpool_state_name(pool->state));
 	}
 	if (!dp_hint_set(&ctx->hint, ctx->confdir, &pool->rec, pool->chardev,
-			    pool->dev_size))
+			    pool->dev_size, -1, NULL))
 		return dp_fail(ctx, ENOENT, "pool '%s' has no registry record",
 				id);
 	daxpool_invalidate(ctx);
@@ -124,7 +146,7 @@ static int lookup(struct daxpool_ctx *ctx, const char *id)
 }
 
 /* open the remembered device and prove it is the pool; -ESTALE if not */
-static int open_device(struct daxpool_ctx *ctx, int flags)
+static int open_device(struct daxpool_ctx *ctx, int flags, bool by_count)
 {
 	char dev[96];
 	int fd, e;
@@ -140,7 +162,7 @@ static int open_device(struct daxpool_ctx *ctx, int flags)
 			return fail_changing(ctx, ctx->hint.name);
 		return dp_fail(ctx, e, "cannot open %s: %s", dev, strerror(e));
 	}
-	if (!node_is_pool(ctx, fd)) {
+	if (!node_is_pool(ctx, fd, by_count)) {
 		close(fd);
 		return -ESTALE;
 	}
@@ -152,6 +174,7 @@ static struct daxpool_map *map_open(
 {
 	struct daxpool_map *map;
 	int prot, e, fd = -ESTALE;
+	bool by_count;
 
 	if (!ctx || !name || (flags != O_RDWR && flags != O_RDONLY)) {
 		errno = EINVAL;
@@ -163,11 +186,11 @@ static struct daxpool_map *map_open(
 		errno = EINVAL;
 		return NULL;
 	}
-	if (dp_hint_matches(&ctx->hint, name))
-		fd = open_device(ctx, flags);
+	if (dp_hint_matches(&ctx->hint, ctx->confdir, name, &by_count))
+		fd = open_device(ctx, flags, by_count);
 	/* first use, or the pool changed: its link leads to it directly */
 	if (fd == -ESTALE && !ctx->error[0] && dp_lookup_link(ctx, name) == 0)
-		fd = open_device(ctx, flags);
+		fd = open_device(ctx, flags, false);
 	if (fd < 0 && fd != -ESTALE && ctx->error[0]) {
 		errno = -fd;
 		return NULL;
@@ -176,7 +199,7 @@ static struct daxpool_map *map_open(
 		/* no link, or not this pool's: the full lookup, and once more */
 		e = lookup(ctx, name);
 		if (e == 0) {
-			fd = open_device(ctx, flags);
+			fd = open_device(ctx, flags, false);
 			if (fd == -ESTALE)
 				fd = dp_fail(ctx, ENOENT,
 						"the device of pool '%s' changed while opening it",

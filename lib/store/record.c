@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "store/json-flat.h"
 #include "store/registry.h"
@@ -135,45 +136,93 @@ int dp_record_path(const char *confdir, const char *uuid, char *buf, size_t len)
 	return 0;
 }
 
-int dp_read_small_file(const char *path, char **text, const char **why)
+/*
+ * FD's text (ST: its fstat). A regular file's read that returns its size
+ * is its end: one read, not a second one to see nothing more.
+ */
+static int read_small_fd(
+		int fd, const struct stat *st, char **text, const char **why)
 {
+	size_t off = 0;
 	char *buf;
 	ssize_t n;
-	size_t off = 0;
+
+	*text = NULL;
+	buf = malloc(RECORD_MAX + 1);
+	if (!buf) {
+		*why = "out of memory";
+		return -ENOMEM;
+	}
+	while ((n = read(fd, buf + off, RECORD_MAX - off)) > 0) {
+		off += (size_t)n;
+		if (S_ISREG(st->st_mode) && off == (size_t)st->st_size)
+			break;
+	}
+	if (n < 0) {
+		*why = strerror(errno);
+		free(buf);
+		return -errno;
+	}
+	if (off >= RECORD_MAX) {
+		*why = "file too large";
+		free(buf);
+		return -EFBIG;
+	}
+	buf[off] = '\0';
+	if (memchr(buf, '\0', off)) {
+		*why = "file holds NUL bytes";
+		free(buf);
+		return -EINVAL;
+	}
+	*text = buf;
+	return 0;
+}
+
+/* PATH's text, and (HELD) the file kept open with its fstat */
+static int read_small(const char *path, char **text, int *held, struct stat *st,
+		const char **why)
+{
+	struct stat own;
 	int fd, rc;
 
 	*text = NULL;
+	if (!st)
+		st = &own;
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0) {
 		*why = strerror(errno);
 		return -errno;
 	}
-	buf = malloc(RECORD_MAX + 1);
-	if (!buf) {
-		close(fd);
-		*why = "out of memory";
-		return -ENOMEM;
-	}
-	while ((n = read(fd, buf + off, RECORD_MAX - off)) > 0)
-		off += (size_t)n;
-	rc = n < 0 ? -errno : 0;
-	close(fd);
-	if (rc) {
-		*why = strerror(-rc);
-	} else if (off >= RECORD_MAX) {
-		*why = "file too large";
-		rc = -EFBIG;
+	if (fstat(fd, st) < 0) {
+		rc = -errno;
+		*why = strerror(errno);
 	} else {
-		buf[off] = '\0';
-		if (memchr(buf, '\0', off)) {
-			*why = "file holds NUL bytes";
-			rc = -EINVAL;
-		}
+		rc = read_small_fd(fd, st, text, why);
 	}
-	if (rc)
-		free(buf);
+	if (rc || !held)
+		close(fd);
 	else
-		*text = buf;
+		*held = fd;
+	return rc;
+}
+
+int dp_read_small_file(const char *path, char **text, const char **why)
+{
+	return read_small(path, text, NULL, NULL, why);
+}
+
+int dp_registry_read_held(const char *path, struct daxpool_record *rec, int *fd,
+		struct stat *st, const char **why)
+{
+	char *text;
+	int rc = read_small(path, &text, fd, st, why);
+
+	if (!rc) {
+		rc = dp_record_decode(text, rec, why);
+		if (rc)
+			close(*fd);
+	}
+	free(text);
 	return rc;
 }
 

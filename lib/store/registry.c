@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "util/cut-point.h"
+#include "store/generation.h"
 #include "store/registry.h"
 
 static int pools_dir(struct daxpool_ctx *ctx, char *buf, size_t len)
@@ -167,16 +168,20 @@ int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec)
 	snprintf(name, sizeof(name), "%s.json", rec->uuid);
 	rc = dp_registry_put(ctx, ctx->confdir, "pools", name, text);
 	free(text);
+	dp_generation_bump(ctx);
 	return rc;
 }
 
 int dp_registry_remove(struct daxpool_ctx *ctx, const char *uuid)
 {
 	char name[64];
+	int rc;
 
 	dp_durable_write(ctx, "registry");
 	snprintf(name, sizeof(name), "%s.json", uuid);
-	return dp_registry_unput(ctx, ctx->confdir, "pools", name);
+	rc = dp_registry_unput(ctx, ctx->confdir, "pools", name);
+	dp_generation_bump(ctx);
+	return rc;
 }
 
 static int json_name_filter(const struct dirent *d)

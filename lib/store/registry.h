@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #ifndef _DAXPOOL_REGISTRY_H_
 #define _DAXPOOL_REGISTRY_H_
+#include <sys/stat.h>
 #include "core/private.h"
 
 /* the version of a record's format, in its "version" field */
@@ -72,4 +73,11 @@ int dp_registry_load(struct daxpool_ctx *ctx, struct daxpool_record **recs,
 		size_t *n);
 int dp_registry_read_file(
 		const char *path, struct daxpool_record *rec, const char **why);
+/*
+ * dp_registry_read_file, keeping the file open: *FD (the caller's to
+ * close) and its fstat *ST, the proof that later reads see the same file.
+ * Returns: 0, or -errno with *WHY set (nothing held).
+ */
+int dp_registry_read_held(const char *path, struct daxpool_record *rec, int *fd,
+		struct stat *st, const char **why);
 #endif
