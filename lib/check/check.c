@@ -86,6 +86,27 @@ static void cxl_recipes_settle(struct daxpool_ctx *ctx, bool need)
 	dp_admin_unlock(ctx);
 }
 
+/*
+ * The context's pools once a repairing run is settled, still under its
+ * lock. Nothing applied: the registry and the kernel are as they were
+ * read, so the list is made from the records read, on the contexts of
+ * libndctl and libdaxctl already walked (the one walk and the one read of
+ * the registry of a boot that finds every pool up). A repair may have
+ * written the registry: it is read again; the walk is kept, since every
+ * backend op that changes the kernel drops those contexts itself.
+ */
+static void pools_after(struct daxpool_ctx *ctx, int rc,
+		struct dp_check_host *h, const struct dp_check_plan *plan)
+{
+	if (!rc && plan->nresult == 0 &&
+			dp_pools_take(ctx, h->view.recs, h->view.nrecs) == 0)
+		return;
+	if (rc)
+		daxpool_invalidate(ctx); /* what was read may be partial */
+	else
+		ctx->pools_loaded = false;
+}
+
 static int check_names(struct daxpool_ctx *ctx, const char *const *names)
 {
 	const char *const *n;
@@ -123,7 +144,7 @@ static int run(struct daxpool_ctx *ctx, const char *const *names,
 		daxpool_invalidate(ctx);
 		rc = settle(ctx, &h, &plan);
 		if (flags & REPAIR)
-			daxpool_invalidate(ctx);
+			pools_after(ctx, rc, &h, &plan);
 		dp_admin_unlock(ctx);
 	}
 	if (!rc && plan.unknown)
