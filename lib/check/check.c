@@ -196,7 +196,9 @@ DAXPOOL_EXPORT int daxpool_activate(
 			     -EINVAL;
 	/*
 	 * The regions first, in the same hold of the lock as the pools; what
-	 * regions_up warns of is kept aside, since every step clears warnings
+	 * regions_up warns of is kept aside, since every step clears warnings.
+	 * The lock is held to the end, so that the pools as the run left
+	 * them are still the host's when the specs are written from them.
 	 */
 	locked = geteuid() == 0 && dp_admin_lock(ctx) == 0;
 	if (locked) {
@@ -205,8 +207,6 @@ DAXPOOL_EXPORT int daxpool_activate(
 		snprintf(said, sizeof(said), "%s", ctx->warning);
 	}
 	rc = run(ctx, NULL, DAXPOOL_CHECK_ACTIVATE, report);
-	if (locked)
-		dp_admin_unlock(ctx);
 	if (!rc || rc == -EIO) {
 		bool on_cxl = false;
 
@@ -223,7 +223,12 @@ DAXPOOL_EXPORT int daxpool_activate(
 	}
 	/* a boot starts with an empty /run: every offered pool's spec, with
 	 * udev's notes of the devices made above */
-	dp_cdi_sync_all(ctx);
+	if (locked && (!rc || rc == -EIO))
+		dp_cdi_sync_held(ctx);
+	else
+		dp_cdi_sync_all(ctx);
+	if (locked)
+		dp_admin_unlock(ctx);
 	if (said[0])
 		dp_warn(ctx, "%s", said);
 	return rc;
