@@ -139,7 +139,7 @@ static int cmd_activate(int argc, char **argv, struct daxpool_ctx *ctx)
 	/* regions that could not be made again (CXL), and other asides */
 	cli_warning(ctx, "activate", "activate");
 	arr = json_object_new_array();
-	daxpool_invalidate(ctx);
+	/* the pools as activate left them, read once under its lock */
 	daxpool_pool_foreach (ctx, pool) {
 		o = json_object_new_object();
 		json_object_object_add(o, "pool",

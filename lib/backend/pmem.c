@@ -586,6 +586,12 @@ static int pmem_enable(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
 				ndns ? ndctl_namespace_get_devname(ndns) :
 				       pool->rec.name,
 				strerror(-rc));
+	/*
+	 * libndctl re-reads the region's namespaces and dax devices on an
+	 * enable, but keeps the daxctl region each dax device had when first
+	 * looked at, with its (then empty) device list: the pool would still
+	 * look disabled
+	 */
 	dp_ndctl_reset(ctx);
 	return rc < 0 ? rc : 0;
 }

@@ -822,6 +822,8 @@ static int carve(struct daxpool_ctx *ctx, struct daxctl_region *region,
 out:
 	if (rc && whole[0])
 		regrow(ctx, rname, whole);
+	/* libdaxctl keeps each device's mappings as first read: the device
+	 * shrunk and the one made would show their old ranges */
 	dp_ndctl_reset(ctx);
 	return rc;
 }

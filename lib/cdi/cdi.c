@@ -250,7 +250,8 @@ static int sweep(struct daxpool_ctx *ctx)
 	return rc;
 }
 
-int dp_cdi_sync_all(struct daxpool_ctx *ctx)
+/* every spec, the pools read again first (REREAD) or as loaded */
+static int sync_all(struct daxpool_ctx *ctx, bool reread)
 {
 	char error[sizeof(ctx->error)];
 	struct daxpool_pool *pool;
@@ -267,7 +268,8 @@ int dp_cdi_sync_all(struct daxpool_ctx *ctx)
 		snprintf(ctx->error, sizeof(ctx->error), "%s", error);
 		return rc;
 	}
-	daxpool_invalidate(ctx);
+	if (reread)
+		daxpool_invalidate(ctx);
 	daxpool_pool_foreach (ctx, pool) {
 		r = dp_cdi_sync_pool(ctx, pool);
 		if (!rc)
@@ -278,4 +280,14 @@ int dp_cdi_sync_all(struct daxpool_ctx *ctx)
 		rc = r;
 	dp_admin_unlock(ctx);
 	return rc;
+}
+
+int dp_cdi_sync_all(struct daxpool_ctx *ctx)
+{
+	return sync_all(ctx, true);
+}
+
+int dp_cdi_sync_held(struct daxpool_ctx *ctx)
+{
+	return sync_all(ctx, false);
 }

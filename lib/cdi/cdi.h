@@ -67,5 +67,13 @@ int dp_cdi_sync_uuid(struct daxpool_ctx *ctx, const char *uuid);
  * Returns: 0, or the first -errno (the warning set).
  */
 int dp_cdi_sync_all(struct daxpool_ctx *ctx);
+/*
+ * The same from the context's pools as they are loaded, for a caller that
+ * has held the admin lock since it loaded them (activate): no second read
+ * of the registry and the kernel.
+ *
+ * Returns: as dp_cdi_sync_all.
+ */
+int dp_cdi_sync_held(struct daxpool_ctx *ctx);
 
 #endif

@@ -208,5 +208,6 @@ void dp_check_host_free(struct dp_check_host *h)
 	free(v->devs);
 	free(v->accounts);
 	free(h->pools);
+	free(h->now);
 	memset(h, 0, sizeof(*h));
 }

@@ -22,21 +22,41 @@ static const struct dp_backend *keeper(const struct dp_check_copy *c)
 	return dp_backend_get(c->kind);
 }
 
+/*
+ * The registry's records as they are now: those the view read, until a
+ * step may have written the registry; then read again, once until the
+ * next such step (an enable writes none: a boot that re-creates every ram
+ * pool reads the registry once, not once a pool)
+ */
+static struct dp_recorded registry_now(
+		struct daxpool_ctx *ctx, struct dp_check_host *h)
+{
+	struct dp_recorded r = { h->view.recs, h->view.nrecs };
+
+	if (!h->written)
+		return r;
+	if (!h->now_read) {
+		free(h->now);
+		h->now = NULL;
+		h->nnow = 0;
+		/* as the backend always went on with what could be read */
+		h->now_read = dp_registry_load(ctx, &h->now, &h->nnow) == 0;
+	}
+	r.recs = h->now;
+	r.n = h->nnow;
+	return r;
+}
+
 /* POOL's device up again; a backend that asks gets the registry's records
  * as they are now */
-static int enable(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
+static int enable(struct daxpool_ctx *ctx, struct dp_check_host *h,
+		struct daxpool_pool *pool)
 {
-	struct daxpool_record *recs = NULL;
 	struct dp_recorded others = { NULL, 0 };
-	int rc;
 
-	/* as the backend always went on with what could be read */
 	if (pool->ops->needs_records)
-		dp_registry_load(ctx, &recs, &others.n);
-	others.recs = recs;
-	rc = pool->ops->enable(ctx, pool, &others);
-	free(recs);
-	return rc;
+		others = registry_now(ctx, h);
+	return pool->ops->enable(ctx, pool, &others);
 }
 
 static int relabel_op(
@@ -104,7 +124,7 @@ static int apply(struct daxpool_ctx *ctx, struct dp_check_host *h,
 		return dp_backend_get(s->copy_kind)
 				->copy_put(ctx, s->region, &s->rec);
 	case DP_STEP_ENABLE:
-		return enable(ctx, pool);
+		return enable(ctx, h, pool);
 	case DP_STEP_RELABEL:
 		/* nor one whose device may be made again; sync_all puts it back */
 		dp_cdi_withdraw(ctx, pool->rec.uuid);
@@ -131,6 +151,11 @@ static int apply_one(void *arg)
 {
 	struct applying *a = arg;
 
+	/* every step but an enable may write the registry */
+	if (a->s->kind != DP_STEP_ENABLE) {
+		a->h->written = true;
+		a->h->now_read = false;
+	}
 	return apply(a->ctx, a->h, a->s);
 }
 

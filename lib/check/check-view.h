@@ -63,6 +63,14 @@ struct dp_check_view {
 struct dp_check_host {
 	struct dp_check_view view;
 	struct daxpool_pool *pools; /* one per view.devs, in that order */
+	/*
+	 * The executor's, for the backends that want the registry's records:
+	 * WRITTEN once a step may have written the registry since view.recs
+	 * was read; then NOW is the registry read again (NOW_READ)
+	 */
+	bool written, now_read;
+	struct daxpool_record *now;
+	size_t nnow;
 };
 
 /*

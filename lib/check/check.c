@@ -87,6 +87,27 @@ static void cxl_recipes_settle(struct daxpool_ctx *ctx, bool need)
 	dp_admin_unlock(ctx);
 }
 
+/*
+ * The context's pools once a repairing run is settled, still under its
+ * lock. Nothing applied: the registry and the kernel are as they were
+ * read, so the list is made from the records read, on the contexts of
+ * libndctl and libdaxctl already walked (the one walk and the one read of
+ * the registry of a boot that finds every pool up). A repair may have
+ * written the registry: it is read again; the walk is kept, since every
+ * backend op that changes the kernel drops those contexts itself.
+ */
+static void pools_after(struct daxpool_ctx *ctx, int rc,
+		struct dp_check_host *h, const struct dp_check_plan *plan)
+{
+	if (!rc && plan->nresult == 0 &&
+			dp_pools_take(ctx, h->view.recs, h->view.nrecs) == 0)
+		return;
+	if (rc)
+		daxpool_invalidate(ctx); /* what was read may be partial */
+	else
+		ctx->pools_loaded = false;
+}
+
 static int check_names(struct daxpool_ctx *ctx, const char *const *names)
 {
 	const char *const *n;
@@ -124,7 +145,7 @@ static int run(struct daxpool_ctx *ctx, const char *const *names,
 		daxpool_invalidate(ctx);
 		rc = settle(ctx, &h, &plan);
 		if (flags & REPAIR)
-			daxpool_invalidate(ctx);
+			pools_after(ctx, rc, &h, &plan);
 		dp_admin_unlock(ctx);
 	}
 	if (!rc && plan.unknown)
@@ -176,7 +197,9 @@ DAXPOOL_EXPORT int daxpool_activate(
 			     -EINVAL;
 	/*
 	 * The regions first, in the same hold of the lock as the pools; what
-	 * regions_up warns of is kept aside, since every step clears warnings
+	 * regions_up warns of is kept aside, since every step clears warnings.
+	 * The lock is held to the end, so that the pools as the run left
+	 * them are still the host's when the specs are written from them.
 	 */
 	locked = geteuid() == 0 && dp_admin_lock(ctx) == 0;
 	if (locked) {
@@ -185,11 +208,6 @@ DAXPOOL_EXPORT int daxpool_activate(
 		snprintf(said, sizeof(said), "%s", ctx->warning);
 	}
 	rc = run(ctx, NULL, DAXPOOL_CHECK_ACTIVATE, report);
-	/* the change counter is there from boot on, for open by name */
-	if (locked) {
-		dp_generation_bump(ctx);
-		dp_admin_unlock(ctx);
-	}
 	if (!rc || rc == -EIO) {
 		bool on_cxl = false;
 
@@ -206,7 +224,15 @@ DAXPOOL_EXPORT int daxpool_activate(
 	}
 	/* a boot starts with an empty /run: every offered pool's spec, with
 	 * udev's notes of the devices made above */
-	dp_cdi_sync_all(ctx);
+	if (locked && (!rc || rc == -EIO))
+		dp_cdi_sync_held(ctx);
+	else
+		dp_cdi_sync_all(ctx);
+	/* the change counter is there from boot on, for open by name */
+	if (locked) {
+		dp_generation_bump(ctx);
+		dp_admin_unlock(ctx);
+	}
 	if (said[0])
 		dp_warn(ctx, "%s", said);
 	return rc;

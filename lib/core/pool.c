@@ -113,17 +113,36 @@ struct daxpool_pool *dp_pool_adopt(
 	return pool;
 }
 
-static void load_pools(struct daxpool_ctx *ctx)
+/* a pool that is no longer there keeps its object, out of the list */
+static void unlive(struct daxpool_ctx *ctx)
 {
 	struct daxpool_pool *p;
 
-	if (ctx->pools_loaded)
-		return;
-	/* a pool that is no longer there keeps its object, out of the list */
 	for (p = ctx->pools; p; p = p->next)
 		p->live = false;
+}
+
+static void load_pools(struct daxpool_ctx *ctx)
+{
+	if (ctx->pools_loaded)
+		return;
+	unlive(ctx);
 	dp_registry_foreach(ctx, add_record, NULL);
 	ctx->pools_loaded = true;
+}
+
+int dp_pools_take(struct daxpool_ctx *ctx, const struct daxpool_record *recs,
+		size_t n)
+{
+	size_t i;
+	int rc = 0;
+
+	unlive(ctx);
+	for (i = 0; i < n && !rc; i++)
+		rc = add_record(ctx, &recs[i], NULL);
+	/* short of memory: the next look reads the registry itself */
+	ctx->pools_loaded = rc == 0;
+	return rc;
 }
 
 static struct daxpool_pool *first_live(struct daxpool_pool *p)

@@ -199,6 +199,14 @@ struct daxctl_ctx *dp_daxctl(struct daxpool_ctx *ctx);
 /* drop libndctl's and libdaxctl's cached views after the kernel changed */
 void dp_ndctl_reset(struct daxpool_ctx *ctx);
 void dp_pools_free(struct daxpool_ctx *ctx);
+/*
+ * The pool list made from RECS, the registry as the caller read it under
+ * the admin lock it still holds (in the order read), each refreshed from
+ * the kernel as the contexts above see it: a look that needs no second
+ * read of either. 0, or -ENOMEM (the next look then reads them itself).
+ */
+int dp_pools_take(struct daxpool_ctx *ctx, const struct daxpool_record *recs,
+		size_t n);
 
 /* map a device at an address aligned to align (device-dax demands it);
  * munmap(*resv, *resv_len) undoes it */

@@ -51,6 +51,10 @@ if [ "$DAXPOOL_PHASE" = 1 ]; then
 		dl=$(timeit 3 daxpool list)
 		nl=$(timeit 3 ndctl list -N)
 		bench_row "list, $((N - 2)) pools" "$dl" "ndctl list -N" "$nl" ms "<=1.0"
+		# the boot's activate with /etc in place: one walk, like the peer's
+		da=$(timeit 3 daxpool activate)
+		bench_row "activate, $((N - 2)) pools, /etc in place (mean of 3)" "$da" "ndctl list -N" "$nl" ms "<=1.5"
+		check "check is clean after activate at $((N - 2)) pools" -- daxpool check
 		check "as alice, p$N among $((N - 2)): bench-map p$N 100" -- run_as alice bench-map "p$N" 100
 		diag_file "$CHECK_OUT"
 		set -- $(grep '^first ' "$CHECK_OUT"); lib=$2 raw=$3
