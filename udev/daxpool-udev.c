@@ -70,6 +70,7 @@ int main(int argc, char **argv)
 	struct dp_identity id;
 	char uuid[64], path[PATH_MAX], env[512];
 	const char *why = "";
+	bool held;
 	int rc;
 
 	openlog("daxpool-udev", LOG_PID, LOG_DAEMON);
@@ -95,9 +96,15 @@ int main(int argc, char **argv)
 			return 0;
 		}
 	}
+	/*
+	 * The accounts matter only to a committed, unheld pool: a create's
+	 * device (its add event comes before the commit) is held root-only
+	 * whoever owns it, so the user and group databases are not read
+	 */
+	held = rec.intent != DP_INTENT_NONE || rec.conflict;
 	rc = dp_udev_env(&rec, uuid, dp_quiesce_marked(rec.uuid),
-			getpwnam(rec.owner) && getgrnam(rec.group), env,
-			sizeof(env), &why);
+			held || (getpwnam(rec.owner) && getgrnam(rec.group)),
+			env, sizeof(env), &why);
 	if (rc < 0) {
 		if (rec.intent == DP_INTENT_NONE)
 			syslog(LOG_ERR, "%s: registry record %s: %s; leaving the device as it is",

@@ -67,6 +67,27 @@ static int drop_media(struct dp_journal *j)
 	return be && be->keeps_copy ? be->forget(j->ctx, j->pool) : 0;
 }
 
+/*
+ * A create's intent in the registry, where udev and every look at the
+ * pools see it (the new device root-only until the commit). It must be
+ * seen, not kept: on a kind that keeps its own copy, the copy's intent,
+ * synced next and before the kernel is touched, is what a cut from there
+ * on is settled by (dp_journal_settle_plan reads the truth first; a
+ * registry that lacks the record then only has it put back or dropped);
+ * and before that copy is written nothing was made to undo. So the
+ * registry's rename is not made durable (its file is: whole or absent).
+ * A destroy's intent stays synced: a pool whose region is absent has it
+ * in the registry only.
+ */
+static int etc_intent(struct dp_journal *j)
+{
+	const struct dp_backend *be = j->pool->ops;
+
+	if (j->change == DP_CHANGE_CREATE && be && be->keeps_copy)
+		return dp_registry_write_unsynced(j->ctx, &j->pool->rec);
+	return dp_registry_write(j->ctx, &j->pool->rec);
+}
+
 void dp_journal_init(struct dp_journal *j, struct daxpool_pool *pool,
 		enum dp_change change)
 {
@@ -88,7 +109,7 @@ int dp_journal_begin(struct dp_journal *j)
 		return -EINVAL;
 	outer = enter(j);
 	j->pool->rec.intent = c->intent;
-	rc = dp_registry_write(j->ctx, &j->pool->rec);
+	rc = etc_intent(j);
 	if (!rc) {
 		j->etc_done = true;
 		dp_cut(c->etc);

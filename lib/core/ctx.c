@@ -11,6 +11,7 @@
 #include <daxctl/libdaxctl.h>
 #include "config.h"
 #include "core/private.h"
+#include "backend/media.h"
 
 static int log_priority(const char *s)
 {
@@ -75,6 +76,7 @@ DAXPOOL_EXPORT struct daxpool_ctx *daxpool_unref(struct daxpool_ctx *ctx)
 		close(ctx->admin_fd);
 	dp_hint_free(&ctx->hint);
 	dp_ndctl_reset(ctx);
+	dp_media_seen_free(ctx);
 	free(ctx);
 	return NULL;
 }

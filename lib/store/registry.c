@@ -3,7 +3,8 @@
  * The registry: one JSON record per pool under CONFDIR/pools/UUID.json.
  * It lives in /etc because udev reads it at early boot; every update is
  * write-temp, fsync, rename, fsync-dir so a crash leaves old or new, never
- * half a file.
+ * half a file (a record that a durable copy elsewhere stands for skips
+ * the last: dp_registry_write_unsynced).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -26,7 +27,7 @@ static int pools_dir(struct daxpool_ctx *ctx, char *buf, size_t len)
 }
 
 /* a rename or unlink is durable only once its directory is synced */
-static int sync_dir(struct daxpool_ctx *ctx, const char *dir)
+static int sync_dir_of(struct daxpool_ctx *ctx, const char *dir)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	int e = 0;
@@ -76,8 +77,9 @@ static int read_only(struct daxpool_ctx *ctx, const char *dir, const char *base)
 			dir, base);
 }
 
-int dp_registry_put(struct daxpool_ctx *ctx, const char *base, const char *sub,
-		const char *name, const char *text)
+/* TEXT as BASE/SUB/NAME; SYNC_DIR: the rename made durable too */
+static int put(struct daxpool_ctx *ctx, const char *base, const char *sub,
+		const char *name, const char *text, bool sync_dir)
 {
 	char dir[PATH_MAX], path[PATH_MAX + 300], tmp[PATH_MAX + 300];
 	size_t len = strlen(text), off = 0;
@@ -128,12 +130,18 @@ int dp_registry_put(struct daxpool_ctx *ctx, const char *base, const char *sub,
 		return dp_fail(ctx, rc, "cannot commit registry file %s: %s",
 				path, strerror(rc));
 	}
-	return sync_dir(ctx, dir);
+	return sync_dir ? sync_dir_of(ctx, dir) : 0;
 fail:
 	close(fd);
 	unlink(tmp);
 	return dp_fail(ctx, rc, "cannot write registry file %s: %s", path,
 			strerror(rc));
+}
+
+int dp_registry_put(struct daxpool_ctx *ctx, const char *base, const char *sub,
+		const char *name, const char *text)
+{
+	return put(ctx, base, sub, name, text, true);
 }
 
 int dp_registry_unput(struct daxpool_ctx *ctx, const char *base,
@@ -153,10 +161,11 @@ int dp_registry_unput(struct daxpool_ctx *ctx, const char *base,
 		return dp_fail(ctx, rc, "cannot remove registry file %s: %s",
 				path, strerror(rc));
 	}
-	return sync_dir(ctx, dir);
+	return sync_dir_of(ctx, dir);
 }
 
-int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec)
+static int write_record(struct daxpool_ctx *ctx,
+		const struct daxpool_record *rec, bool sync_dir)
 {
 	char name[64], *text;
 	int rc;
@@ -166,10 +175,21 @@ int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec)
 	if (!text)
 		return dp_fail(ctx, ENOMEM, "out of memory");
 	snprintf(name, sizeof(name), "%s.json", rec->uuid);
-	rc = dp_registry_put(ctx, ctx->confdir, "pools", name, text);
+	rc = put(ctx, ctx->confdir, "pools", name, text, sync_dir);
 	free(text);
 	dp_generation_bump(ctx);
 	return rc;
+}
+
+int dp_registry_write(struct daxpool_ctx *ctx, const struct daxpool_record *rec)
+{
+	return write_record(ctx, rec, true);
+}
+
+int dp_registry_write_unsynced(
+		struct daxpool_ctx *ctx, const struct daxpool_record *rec)
+{
+	return write_record(ctx, rec, false);
 }
 
 int dp_registry_remove(struct daxpool_ctx *ctx, const char *uuid)

@@ -57,6 +57,17 @@ int dp_registry_unput(struct daxpool_ctx *ctx, const char *base,
 /* the files under CONFDIR/pools, one per pool, named by uuid */
 int dp_registry_write(
 		struct daxpool_ctx *ctx, const struct daxpool_record *rec);
+/*
+ * REC as dp_registry_write writes it (whole or absent, never half: the
+ * file is synced before its rename), but the rename is not made durable
+ * (the directory is not synced): for a record that only has to be seen
+ * now (udev, a look at the pools), which a durable copy written next
+ * stands for after a crash (a create's intent, on a kind that keeps one).
+ *
+ * Returns: 0, or -errno with the error set.
+ */
+int dp_registry_write_unsynced(
+		struct daxpool_ctx *ctx, const struct daxpool_record *rec);
 int dp_registry_remove(struct daxpool_ctx *ctx, const char *uuid);
 typedef int (*dp_record_fn)(struct daxpool_ctx *ctx,
 		const struct daxpool_record *rec, void *arg);
