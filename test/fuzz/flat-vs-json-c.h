@@ -10,6 +10,30 @@
 #include <json-c/json.h>
 #include "store/json-flat.h"
 
+/*
+ * json-c 0.16 (Debian 12's) bends a surrogate pair whose high half is
+ * \ud836 or \ud837 (U+1D800 to U+1DFFF, UTF-8 F0 9D A0..BF xx) into
+ * U+FFFD; the strict reader decodes it as RFC 8259 says. S (NUL-ended,
+ * in place) as json-c would have it.
+ */
+static inline void as_json_c_bends(char *s)
+{
+	unsigned char *r = (unsigned char *)s, *w = r;
+
+	while (*r) {
+		if (r[0] == 0xf0 && r[1] == 0x9d && r[2] >= 0xa0 &&
+				r[2] <= 0xbf && r[3]) {
+			*w++ = 0xef;
+			*w++ = 0xbf;
+			*w++ = 0xbd;
+			r += 4;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+}
+
 /* field I of F, as json-c's V: NULL if the same, else what differs */
 static inline const char *flat_field_vs_json_c(
 		const struct dp_flat *f, unsigned int i, struct json_object *v)
@@ -28,6 +52,7 @@ static inline const char *flat_field_vs_json_c(
 	if (!json_object_is_type(v, json_type_string) ||
 			dp_flat_str(f, key, buf, sizeof(buf), true, &why))
 		return "another type, or a string json-flat cannot read";
+	as_json_c_bends(buf);
 	if (strlen(buf) != (size_t)json_object_get_string_len(v) ||
 			memcmp(buf, json_object_get_string(v), strlen(buf)))
 		return "another string";
