@@ -156,11 +156,12 @@ static bool media_dup(struct dp_media *to, const struct dp_media *m)
 	int i;
 
 	*to = *m;
+	/* none of M's arrays may reach dp_media_free(to) below */
+	to->slot[0].recs = to->slot[1].recs = NULL;
 	for (i = 0; i < 2; i++) {
 		size_t len = (m->slot[i].nrecs ? m->slot[i].nrecs : 1) *
 				sizeof(*m->slot[i].recs);
 
-		to->slot[i].recs = NULL;
 		if (!m->slot[i].recs)
 			continue;
 		to->slot[i].recs = malloc(len);

@@ -230,7 +230,7 @@ DAXPOOL_EXPORT int daxpool_activate(
 		dp_cdi_sync_all(ctx);
 	/* the change counter is there from boot on, for open by name */
 	if (locked) {
-		dp_generation_bump(ctx);
+		dp_generation_touch(ctx);
 		dp_admin_unlock(ctx);
 	}
 	if (said[0])

@@ -50,26 +50,11 @@ void dp_hint_free(struct dp_open_hint *h)
 	dp_hint_init(h);
 }
 
-bool dp_hint_set(struct dp_open_hint *h, const char *confdir,
-		const struct daxpool_record *rec, const char *chardev,
-		uint64_t size, int rec_fd, const struct stat *rec_st)
+void dp_hint_set(struct dp_open_hint *h, const struct daxpool_record *rec,
+		const char *chardev, uint64_t size, int rec_fd,
+		const struct stat *rec_st)
 {
-	char path[512];
-	struct stat st;
-
 	dp_hint_reset(h);
-	if (rec_fd < 0) {
-		if (dp_record_path(confdir, rec->uuid, path, sizeof(path)))
-			return false;
-		rec_fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (rec_fd < 0)
-			return false;
-		if (fstat(rec_fd, &st) < 0) {
-			close(rec_fd);
-			return false;
-		}
-		rec_st = &st;
-	}
 	h->rec_fd = rec_fd;
 	h->rec_mtime_ns = mtime_ns(rec_st);
 	snprintf(h->name, sizeof(h->name), "%s", rec->name);
@@ -78,7 +63,6 @@ bool dp_hint_set(struct dp_open_hint *h, const char *confdir,
 	snprintf(h->ranges, sizeof(h->ranges), "%s", rec->ranges);
 	h->size = size;
 	h->align = rec->align;
-	return true;
 }
 
 bool dp_hint_matches(struct dp_open_hint *h, const char *confdir,
@@ -92,9 +76,12 @@ bool dp_hint_matches(struct dp_open_hint *h, const char *confdir,
 			(strcmp(h->name, id) != 0 &&
 					strcasecmp(h->uuid, id) != 0))
 		return false;
+	/* every 32nd open the record proves it anyway: a counter frozen by
+	 * hand (its file removed) is trusted for a few opens, not for good */
 	if (h->gen_valid &&
 			__atomic_load_n(h->gen, __ATOMIC_ACQUIRE) ==
-					h->gen_seen) {
+					h->gen_seen &&
+			++h->counted % 32 != 0) {
 		*by_count = true;
 		return true;
 	}

@@ -29,6 +29,7 @@ struct dp_open_hint {
 	/* the count of changes when the record was last proven unchanged */
 	uint64_t gen_seen;
 	bool gen_valid;
+	unsigned int counted; /* opens proven by the count alone */
 	/* the context's mapping of the change counter: kept across pools */
 	const uint64_t *gen;
 	bool gen_tried;
@@ -41,15 +42,13 @@ void dp_hint_reset(struct dp_open_hint *h);
 /* dp_hint_reset, and the counter unmapped: the context goes */
 void dp_hint_free(struct dp_open_hint *h);
 /*
- * Remember REC's pool (its record under CONFDIR) at CHARDEV, SIZE bytes
- * (0: unknown yet). REC_FD is the record file REC was read from, with its
- * fstat REC_ST (taken by the hint); -1: the hint opens the file itself.
- *
- * Returns: true, or false (the hint empty) if the record is gone.
+ * Remember REC's pool at CHARDEV, SIZE bytes (0: unknown yet). REC_FD is
+ * the record file REC was read from (dp_registry_read_held), with its
+ * fstat REC_ST; the hint takes the descriptor.
  */
-bool dp_hint_set(struct dp_open_hint *h, const char *confdir,
-		const struct daxpool_record *rec, const char *chardev,
-		uint64_t size, int rec_fd, const struct stat *rec_st);
+void dp_hint_set(struct dp_open_hint *h, const struct daxpool_record *rec,
+		const char *chardev, uint64_t size, int rec_fd,
+		const struct stat *rec_st);
 /*
  * Is ID (a name or uuid) the hint's pool, and its record still the one
  * the hint was made from? *BY_COUNT: true when the change counter alone

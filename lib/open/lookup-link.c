@@ -64,6 +64,7 @@ static bool read_record(struct daxpool_ctx *ctx, const char *uuid,
 		return false;
 	if (strcasecmp(rec->uuid, uuid) != 0) {
 		close(*fd);
+		*fd = -1;
 		return false;
 	}
 	return true;
@@ -119,11 +120,7 @@ int dp_lookup_link(struct daxpool_ctx *ctx, const char *id)
 		size = strtoull(num, NULL, 0);
 	}
 	/* the hint takes the record's file */
-	if (!dp_hint_set(&ctx->hint, ctx->confdir, &rec, ident.devname, size,
-			    rec_fd, &rec_st)) {
-		rec_fd = -1;
-		goto fail;
-	}
+	dp_hint_set(&ctx->hint, &rec, ident.devname, size, rec_fd, &rec_st);
 	/*
 	 * A namespace's uuid identified it: map.c need only see that the
 	 * device is still there. udev's note on a ram device is only a lead:

@@ -118,8 +118,12 @@ static int fail_changing(struct daxpool_ctx *ctx, const char *name)
 /* the slow way: registry and kernel, as daxpool list sees them */
 static int lookup(struct daxpool_ctx *ctx, const char *id)
 {
+	struct daxpool_record now;
 	struct daxpool_pool *pool;
-	int rc;
+	const char *why;
+	char path[512];
+	struct stat st;
+	int rc, fd = -1;
 
 	dp_hint_reset(&ctx->hint);
 	daxpool_invalidate(ctx);
@@ -137,10 +141,19 @@ static int lookup(struct daxpool_ctx *ctx, const char *id)
 		return dp_fail(ctx, ENOENT, "pool '%s' is %s", id,
 				daxpool_state_name(pool->state));
 	}
-	if (!dp_hint_set(&ctx->hint, ctx->confdir, &pool->rec, pool->chardev,
-			    pool->dev_size, -1, NULL))
+	/* the hint holds the record it was made from: read it once more,
+	 * held, and see that a rename did not come in between */
+	if (dp_record_path(ctx->confdir, pool->rec.uuid, path, sizeof(path)) ||
+			dp_registry_read_held(path, &now, &fd, &st, &why))
 		return dp_fail(ctx, ENOENT, "pool '%s' has no registry record",
 				id);
+	if (strcmp(now.name, pool->rec.name) != 0 ||
+			strcasecmp(now.uuid, pool->rec.uuid) != 0) {
+		close(fd);
+		return dp_fail(ctx, ENOENT,
+				"pool '%s' changed while opening it", id);
+	}
+	dp_hint_set(&ctx->hint, &now, pool->chardev, pool->dev_size, fd, &st);
 	daxpool_invalidate(ctx);
 	return 0;
 }

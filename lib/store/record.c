@@ -219,8 +219,10 @@ int dp_registry_read_held(const char *path, struct daxpool_record *rec, int *fd,
 
 	if (!rc) {
 		rc = dp_record_decode(text, rec, why);
-		if (rc)
+		if (rc) {
 			close(*fd);
+			*fd = -1;
+		}
 	}
 	free(text);
 	return rc;

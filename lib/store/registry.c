@@ -77,9 +77,13 @@ static int read_only(struct daxpool_ctx *ctx, const char *dir, const char *base)
 			dir, base);
 }
 
-/* TEXT as BASE/SUB/NAME; SYNC_DIR: the rename made durable too */
+/*
+ * TEXT as BASE/SUB/NAME; SYNC_DIR: the rename made durable too; COUNT
+ * (a pool's record): the change counter, bumped as soon as it is renamed
+ */
 static int put(struct daxpool_ctx *ctx, const char *base, const char *sub,
-		const char *name, const char *text, bool sync_dir)
+		const char *name, const char *text, bool sync_dir,
+		uint64_t *count)
 {
 	char dir[PATH_MAX], path[PATH_MAX + 300], tmp[PATH_MAX + 300];
 	size_t len = strlen(text), off = 0;
@@ -130,6 +134,7 @@ static int put(struct daxpool_ctx *ctx, const char *base, const char *sub,
 		return dp_fail(ctx, rc, "cannot commit registry file %s: %s",
 				path, strerror(rc));
 	}
+	dp_generation_bump(count);
 	return sync_dir ? sync_dir_of(ctx, dir) : 0;
 fail:
 	close(fd);
@@ -141,11 +146,12 @@ fail:
 int dp_registry_put(struct daxpool_ctx *ctx, const char *base, const char *sub,
 		const char *name, const char *text)
 {
-	return put(ctx, base, sub, name, text, true);
+	return put(ctx, base, sub, name, text, true, NULL);
 }
 
-int dp_registry_unput(struct daxpool_ctx *ctx, const char *base,
-		const char *sub, const char *name)
+/* BASE/SUB/NAME removed; COUNT as for put */
+static int unput(struct daxpool_ctx *ctx, const char *base, const char *sub,
+		const char *name, uint64_t *count)
 {
 	char dir[PATH_MAX], path[PATH_MAX + 300];
 	int rc;
@@ -161,23 +167,36 @@ int dp_registry_unput(struct daxpool_ctx *ctx, const char *base,
 		return dp_fail(ctx, rc, "cannot remove registry file %s: %s",
 				path, strerror(rc));
 	}
+	dp_generation_bump(count);
 	return sync_dir_of(ctx, dir);
+}
+
+int dp_registry_unput(struct daxpool_ctx *ctx, const char *base,
+		const char *sub, const char *name)
+{
+	return unput(ctx, base, sub, name, NULL);
 }
 
 static int write_record(struct daxpool_ctx *ctx,
 		const struct daxpool_record *rec, bool sync_dir)
 {
 	char name[64], *text;
+	uint64_t *count;
 	int rc;
 
 	dp_durable_write(ctx, "registry");
+	rc = dp_generation_open(ctx, &count);
+	if (rc)
+		return rc;
 	text = dp_record_encode(rec);
-	if (!text)
+	if (!text) {
+		dp_generation_close(count);
 		return dp_fail(ctx, ENOMEM, "out of memory");
+	}
 	snprintf(name, sizeof(name), "%s.json", rec->uuid);
-	rc = put(ctx, ctx->confdir, "pools", name, text, sync_dir);
+	rc = put(ctx, ctx->confdir, "pools", name, text, sync_dir, count);
 	free(text);
-	dp_generation_bump(ctx);
+	dp_generation_close(count);
 	return rc;
 }
 
@@ -195,12 +214,16 @@ int dp_registry_write_unsynced(
 int dp_registry_remove(struct daxpool_ctx *ctx, const char *uuid)
 {
 	char name[64];
+	uint64_t *count;
 	int rc;
 
 	dp_durable_write(ctx, "registry");
+	rc = dp_generation_open(ctx, &count);
+	if (rc)
+		return rc;
 	snprintf(name, sizeof(name), "%s.json", uuid);
-	rc = dp_registry_unput(ctx, ctx->confdir, "pools", name);
-	dp_generation_bump(ctx);
+	rc = unput(ctx, ctx->confdir, "pools", name, count);
+	dp_generation_close(count);
 	return rc;
 }
 

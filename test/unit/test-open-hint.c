@@ -78,7 +78,8 @@ static void counter(struct daxpool_ctx *ctx)
 	dp_hint_init(&h);
 	dp_record_path(ctx->confdir, uuid, path, sizeof(path));
 	dp_registry_read_held(path, &back, &fd, &st, &why);
-	ok(dp_hint_set(&h, ctx->confdir, &back, "dax0.1", 0, fd, &st),
+	dp_hint_set(&h, &back, "dax0.1", 0, fd, &st);
+	ok(h.rec_fd == fd && strcmp(h.name, "db") == 0,
 			"hint made from the held record");
 	/* the test's counter, as if mapped: a private registry maps none */
 	h.gen = &count;
@@ -96,6 +97,17 @@ static void counter(struct daxpool_ctx *ctx)
 			"a moved counter: the record proves it again");
 	ok(dp_hint_matches(&h, ctx->confdir, "db", &by_count) && by_count,
 			"... and the counter holds it from then on");
+	{
+		int i, fstats = 0;
+
+		for (i = 0; i < 64; i++)
+			if (dp_hint_matches(&h, ctx->confdir, "db",
+					    &by_count) &&
+					!by_count)
+				fstats++;
+		ok(fstats == 2, "a still counter is checked against the record every 32nd open (%d of 64)",
+				fstats);
+	}
 	/* a rename: the record replaced, the counter moved (registry.c) */
 	r = sample("db2");
 	dp_registry_write(ctx, &r);
@@ -105,14 +117,14 @@ static void counter(struct daxpool_ctx *ctx)
 	dp_hint_reset(&h);
 	ok(h.gen == &count && h.gen_tried, "a reset keeps the counter");
 	dp_registry_read_held(path, &back, &fd, &st, &why);
-	dp_hint_set(&h, ctx->confdir, &back, "dax0.1", 0, fd, &st);
+	dp_hint_set(&h, &back, "dax0.1", 0, fd, &st);
 	ok(dp_hint_matches(&h, ctx->confdir, "db2", &by_count) && !by_count,
 			"the new hint is proven by its record first");
 	/* a counter never mapped: every open is proven by the record */
 	dp_hint_reset(&h);
 	h.gen = NULL;
 	dp_registry_read_held(path, &back, &fd, &st, &why);
-	dp_hint_set(&h, ctx->confdir, &back, "dax0.1", 0, fd, &st);
+	dp_hint_set(&h, &back, "dax0.1", 0, fd, &st);
 	dp_hint_matches(&h, ctx->confdir, "db2", &by_count);
 	ok(dp_hint_matches(&h, ctx->confdir, "db2", &by_count) && !by_count,
 			"without a counter, never by count");
