@@ -42,6 +42,9 @@ static const struct {
 	{ "{\"a\": \"x\\\\u0041\"}", "x\\u0041" },
 	/* json-c 0.16 reads this pair as U+FFFD (flat-vs-json-c.h) */
 	{ "{\"a\": \"\\ud837\\udeee\"}", "\xf0\x9d\xbb\xae" },
+	{ "{\"a\": \"\\udbf7\\udfff\"}", "\xf4\x8d\xbf\xbf" },
+	/* ... but passes the same character raw */
+	{ "{\"a\": \"\xf0\x9d\xbd\xed\"}", "\xf0\x9d\xbd\xed" },
 	/* raw bytes pass as they are, as json-c passes them */
 	{ "{\"a\": \"caf\xc3\xa9 \xff\x7f\"}", "caf\xc3\xa9 \xff\x7f" },
 };
