@@ -136,115 +136,6 @@ static int read_slot(int fd, uint64_t slot_len, int i, uint8_t *buf,
 	return 0;
 }
 
-/*
- * The copies the name search read, kept for the change that follows under
- * the same hold of the admin lock (create, rename): that change rewrites
- * one of them, and reading it again from the media would only give back
- * what was read (every daxpool write of a copy is made under the lock, and
- * a write of ours updates what is kept, or drops it). Any other write of a
- * copy, the lock let go, or a new look (daxpool_invalidate) drops them.
- */
-struct dp_media_seen {
-	unsigned int admin_gen; /* the hold of the lock they were read in */
-	size_t n;
-	struct dp_media m[];
-};
-
-/* M's records in a copy of their own; false: out of memory */
-static bool media_dup(struct dp_media *to, const struct dp_media *m)
-{
-	int i;
-
-	*to = *m;
-	/* none of M's arrays may reach dp_media_free(to) below */
-	to->slot[0].recs = to->slot[1].recs = NULL;
-	for (i = 0; i < 2; i++) {
-		size_t len = (m->slot[i].nrecs ? m->slot[i].nrecs : 1) *
-				sizeof(*m->slot[i].recs);
-
-		if (!m->slot[i].recs)
-			continue;
-		to->slot[i].recs = malloc(len);
-		if (!to->slot[i].recs) {
-			dp_media_free(to);
-			return false;
-		}
-		memcpy(to->slot[i].recs, m->slot[i].recs, len);
-	}
-	return true;
-}
-
-void dp_media_seen_free(struct daxpool_ctx *ctx)
-{
-	struct dp_media_seen *seen = ctx->media_seen;
-	size_t i;
-
-	if (!seen)
-		return;
-	for (i = 0; i < seen->n; i++)
-		dp_media_free(&seen->m[i]);
-	free(seen);
-	ctx->media_seen = NULL;
-}
-
-/* the copy of REGION as kept, if the lock has been held since it was read */
-static struct dp_media *seen_find(struct daxpool_ctx *ctx, const char *region)
-{
-	struct dp_media_seen *seen = ctx->media_seen;
-	size_t i;
-
-	if (!seen)
-		return NULL;
-	if (ctx->admin_fd < 0 || seen->admin_gen != ctx->admin_gen) {
-		dp_media_seen_free(ctx);
-		return NULL;
-	}
-	for (i = 0; i < seen->n; i++)
-		if (strcmp(seen->m[i].region, region) == 0)
-			return &seen->m[i];
-	return NULL;
-}
-
-/* REGION's copy is no longer known as kept */
-static void seen_forget(struct daxpool_ctx *ctx, const char *region)
-{
-	struct dp_media *k = seen_find(ctx, region);
-	struct dp_media_seen *seen = ctx->media_seen;
-
-	if (!k)
-		return;
-	dp_media_free(k);
-	*k = seen->m[--seen->n];
-}
-
-/* M, read or written under the lock, kept (best effort: memory) */
-static void seen_keep(struct daxpool_ctx *ctx, const struct dp_media *m)
-{
-	struct dp_media_seen *seen;
-
-	if (ctx->admin_fd < 0)
-		return;
-	seen_forget(ctx, m->region);
-	seen = ctx->media_seen;
-	if (seen && seen->admin_gen != ctx->admin_gen) {
-		dp_media_seen_free(ctx);
-		seen = NULL;
-	}
-	seen = realloc(seen,
-			sizeof(*seen) +
-					((seen ? seen->n : 0) + 1) *
-							sizeof(seen->m[0]));
-	if (!seen)
-		return;
-	if (!ctx->media_seen) {
-		seen->n = 0;
-		seen->admin_gen = ctx->admin_gen;
-	}
-	ctx->media_seen = seen;
-	if (media_dup(&seen->m[seen->n], m))
-		seen->n++;
-}
-
 int dp_media_load(struct daxpool_ctx *ctx, struct ndctl_region *region,
 		struct dp_media *m)
 {
@@ -297,8 +188,6 @@ int dp_media_store(struct daxpool_ctx *ctx, struct dp_media *m,
 	int fd, i, target, rc;
 
 	dp_durable_write(ctx, "media-slot");
-	/* what is kept of this copy is no longer what it holds */
-	seen_forget(ctx, m->region);
 	if (m->slot[0].state == DP_SLOT_FOREIGN ||
 			m->slot[1].state == DP_SLOT_FOREIGN)
 		return dp_fail(ctx, EPROTO,
@@ -355,7 +244,6 @@ int dp_media_create(struct daxpool_ctx *ctx, struct ndctl_region *region,
 	int rc;
 
 	dp_durable_write(ctx, "media-namespace");
-	seen_forget(ctx, ndctl_region_get_devname(region));
 	/* libndctl's strings die with the reset below */
 	snprintf(rname, sizeof(rname), "%s", ndctl_region_get_devname(region));
 	if (!size || size < 1ULL << 20)
@@ -411,7 +299,6 @@ int dp_media_delete(struct daxpool_ctx *ctx, const struct dp_media *m)
 	if (!ndns)
 		return 0;
 	dp_durable_write(ctx, "media-namespace");
-	seen_forget(ctx, m->region);
 	rc = ndctl_namespace_disable_invalidate(ndns);
 	if (!rc)
 		rc = ndctl_namespace_delete(ndns);
@@ -428,17 +315,11 @@ static int load_for_change(struct daxpool_ctx *ctx, const char *rname,
 		bool create, struct dp_media *m)
 {
 	struct ndctl_region *region = dp_media_region(ctx, rname);
-	const struct dp_media *kept;
 	int rc;
 
 	if (!region)
 		return dp_fail(ctx, ENODEV, "region %s is not there", rname);
-	/* read by the name search under this hold of the lock: as good */
-	kept = dp_media_namespace(region) ? seen_find(ctx, rname) : NULL;
-	if (kept && media_dup(m, kept))
-		rc = 0;
-	else
-		rc = dp_media_load(ctx, region, m);
+	rc = dp_media_load(ctx, region, m);
 	if (rc == -ENOENT)
 		return create ? dp_media_create(ctx, region, m) : -ENOENT;
 	if (rc)
@@ -494,9 +375,6 @@ static int rewrite(struct daxpool_ctx *ctx, const char *region,
 		recs[n++].conflict = false; /* a host's view, not the media's */
 	}
 	rc = dp_media_store(ctx, &m, recs, n);
-	/* the copy as it now is, for the commit of the same change */
-	if (!rc && n > 0)
-		seen_keep(ctx, &m);
 	if (!rc && n == 0) {
 		dp_cut(DP_CUT_MEDIA_EMPTIED);
 		rc = dp_media_delete(ctx, &m);
@@ -602,10 +480,9 @@ static int has_name(struct daxpool_ctx *ctx, int load_rc, struct dp_media *m,
 	struct name_wanted *w = arg;
 	size_t i;
 
+	(void)ctx;
 	if (load_rc)
 		return 0;
-	/* the change that asked reads it again: keep what was read */
-	seen_keep(ctx, m);
 	for (i = 0; i < s->nrecs; i++)
 		if (strcmp(s->recs[i].name, w->name) == 0 &&
 				(!w->except ||

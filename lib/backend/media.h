@@ -65,10 +65,4 @@ int dp_media_foreach(struct daxpool_ctx *ctx, dp_copy_fn fn, void *arg);
  */
 bool dp_media_name_taken(struct daxpool_ctx *ctx, const char *name,
 		const char *except, char *where, size_t len);
-/*
- * Let go of the copies the name search kept for the change that follows
- * (media.c): a new look at the pools, or the context's end.
- */
-void dp_media_seen_free(struct daxpool_ctx *ctx);
-
 #endif

@@ -11,7 +11,6 @@
 #include <daxctl/libdaxctl.h>
 #include "config.h"
 #include "core/private.h"
-#include "backend/media.h"
 
 static int log_priority(const char *s)
 {
@@ -76,7 +75,6 @@ DAXPOOL_EXPORT struct daxpool_ctx *daxpool_unref(struct daxpool_ctx *ctx)
 		close(ctx->admin_fd);
 	dp_hint_free(&ctx->hint);
 	dp_ndctl_reset(ctx);
-	dp_media_seen_free(ctx);
 	free(ctx);
 	return NULL;
 }

@@ -16,7 +16,6 @@
 #include <unistd.h>
 #include <uuid/uuid.h>
 #include "backend/backend.h"
-#include "backend/media.h"
 #include "guard/quiesce.h"
 #include "store/registry.h"
 
@@ -158,8 +157,6 @@ DAXPOOL_EXPORT void daxpool_invalidate(struct daxpool_ctx *ctx)
 {
 	ctx->pools_loaded = false;
 	dp_ndctl_reset(ctx);
-	/* what the name search kept served one change only */
-	dp_media_seen_free(ctx);
 }
 
 DAXPOOL_EXPORT struct daxpool_pool *daxpool_pool_get_first(

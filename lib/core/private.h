@@ -84,7 +84,6 @@ struct daxpool_create_args {
 
 struct dp_backend;
 struct dp_journal;
-struct dp_media_seen;
 struct daxpool_pool {
 	struct daxpool_ctx *ctx;
 	struct daxpool_pool *next;
@@ -133,9 +132,6 @@ struct daxpool_ctx {
 	bool pools_loaded;
 	int admin_fd;
 	int admin_depth;
-	unsigned int admin_gen; /* counts the times the lock was taken */
-	/* the media copies the name search read under the lock (media.c) */
-	struct dp_media_seen *media_seen;
 	/* the journal while it writes (journal.c); NULL: a write is not its */
 	const struct dp_journal *journal;
 	/* where the last map_open found its pool (hint.c) */

@@ -35,7 +35,6 @@ int dp_admin_lock(struct daxpool_ctx *ctx)
 				strerror(e));
 	}
 	ctx->admin_fd = fd;
-	ctx->admin_gen++;
 	return 0;
 }
 
