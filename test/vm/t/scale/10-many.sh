@@ -1,5 +1,5 @@
 # phases: 3
-# timeout: 5400
+# timeout: 9000
 # Many pools on one region (issue 12): create, list, open by name, chown,
 # rename and destroy at that count, udev coldplug of all of them at boot,
 # and, with enough of them, the region's label slots running out before
