@@ -65,9 +65,10 @@ static struct dp_cxl_where region_where(struct ndctl_region *region)
 	return w;
 }
 
-static void pmem_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
+/* the pool as NDNS, its namespace (NULL: none carries its uuid), shows it */
+static void read_pool(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
+		struct ndctl_namespace *ndns)
 {
-	struct ndctl_namespace *ndns = find_namespace(ctx, pool->rec.uuid);
 	struct dp_cxl_where w;
 	struct daxctl_dev *dev;
 
@@ -103,6 +104,11 @@ static void pmem_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
 	pool->dev_size = daxctl_dev_get_size(dev);
 	pool->state = daxctl_dev_is_enabled(dev) ? DAXPOOL_STATE_ACTIVE :
 						   DAXPOOL_STATE_DISABLED;
+}
+
+static void pmem_refresh(struct daxpool_ctx *ctx, struct daxpool_pool *pool)
+{
+	read_pool(ctx, pool, find_namespace(ctx, pool->rec.uuid));
 }
 
 static bool region_matches(struct ndctl_region *region, const char *want)
@@ -331,7 +337,8 @@ static int size_namespace(struct daxpool_ctx *ctx, struct ndctl_region *region,
 }
 
 static int try_namespace(struct daxpool_ctx *ctx, struct ndctl_region *region,
-		struct daxpool_pool *pool, uint64_t *ns_size, uint64_t want)
+		struct daxpool_pool *pool, uint64_t *ns_size, uint64_t want,
+		struct ndctl_namespace **made)
 {
 	struct ndctl_namespace *ndns = ndctl_region_get_namespace_seed(region);
 	const char *rname = ndctl_region_get_devname(region);
@@ -387,6 +394,7 @@ static int try_namespace(struct daxpool_ctx *ctx, struct ndctl_region *region,
 				ndctl_namespace_get_devname(ndns),
 				strerror(-rc));
 	}
+	*made = ndns;
 	return 0;
 }
 
@@ -485,7 +493,7 @@ static int pmem_provision(struct daxpool_ctx *ctx,
 		struct dp_placement *pl)
 {
 	uint64_t want = ALIGN_UP(args->size, pool->rec.align);
-	struct ndctl_namespace *ndns;
+	struct ndctl_namespace *ndns = NULL;
 	struct ndctl_region *region;
 	const char *rname = pool->rec.region;
 	uint64_t ns_size;
@@ -497,12 +505,19 @@ static int pmem_provision(struct daxpool_ctx *ctx,
 		return dp_fail(ctx, ENODEV, "region %s went away", rname);
 	ns_size = dp_pmem_namespace_size(args->size, pool->rec.align,
 			ndctl_region_get_align(region));
-	rc = try_namespace(ctx, region, pool, &ns_size, want);
-	/* the kernel changed: the pool is read back as any look reads it */
-	dp_ndctl_reset(ctx);
-	if (rc)
+	rc = try_namespace(ctx, region, pool, &ns_size, want, &ndns);
+	if (rc) {
+		dp_ndctl_reset(ctx); /* the kernel may have changed */
 		return rc;
-	pmem_refresh(ctx, pool);
+	}
+	/*
+	 * Read back from the namespace just made, not by a new walk of every
+	 * namespace (which made each create cost more with each pool on the
+	 * region): enabling its dax device had libndctl read the region's
+	 * namespaces and dax devices anew, and nothing looked at that dax
+	 * device's daxctl region before, so nothing read is stale.
+	 */
+	read_pool(ctx, pool, ndns);
 	if (pool->state != DAXPOOL_STATE_ACTIVE)
 		rc = dp_fail(ctx, ENXIO,
 				"%s: the new device did not come up (state %s)",
@@ -514,9 +529,7 @@ static int pmem_provision(struct daxpool_ctx *ctx,
 				(unsigned long long)want);
 	if (!rc)
 		return 0;
-	ndns = find_namespace(ctx, pool->rec.uuid);
-	if (ndns)
-		release_namespace(ctx, ndns);
+	release_namespace(ctx, ndns);
 	dp_ndctl_reset(ctx);
 	return rc;
 }
