@@ -52,6 +52,9 @@ diag() {
 	printf '# %s\n' "$*"
 }
 
+# mean N...: their mean, one decimal (a bench's figure from its runs)
+mean() { echo "$@" | awk '{ for (i = 1; i <= NF; i++) s += $i; printf "%.1f", s / NF }'; }
+
 # bench_row FIGURE DAXPOOL PEER_NAME PEER UNIT GOAL [NOTE]: one row of
 # scripts/bench's table, as a diagnostic line the host collects. GOAL is
 # "<=R" (daxpool/peer at most R: times), ">=R" (at least R: rates) or ""

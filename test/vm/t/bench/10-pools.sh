@@ -27,7 +27,6 @@ for i in 1 2 3 4 5 6 7 8; do
 	done
 	dps="$dps $t" nds="$nds $u"
 done
-mean() { echo "$@" | awk '{ for (i = 1; i <= NF; i++) s += $i; printf "%.1f", s / NF }'; }
 dp=$(mean $dps) nd=$(mean $nds)
 diag "create, alternating: daxpool$dps ms; ndctl + settle$nds ms"
 ok "create timings"
