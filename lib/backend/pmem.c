@@ -386,13 +386,17 @@ static int try_namespace(struct daxpool_ctx *ctx, struct ndctl_region *region,
 	if (!rc)
 		rc = ndctl_dax_enable(dax);
 	if (rc) {
+		/* the name before the delete: the delete frees NDNS */
+		char nsname[64];
+
+		snprintf(nsname, sizeof(nsname), "%s",
+				ndctl_namespace_get_devname(ndns));
 		ndctl_dax_set_namespace(dax, NULL);
 		ndctl_namespace_disable_invalidate(ndns);
 		ndctl_namespace_delete(ndns);
 		return dp_fail(ctx, -rc,
 				"%s: cannot enable device-dax on %s: %s", rname,
-				ndctl_namespace_get_devname(ndns),
-				strerror(-rc));
+				nsname, strerror(-rc));
 	}
 	*made = ndns;
 	return 0;
@@ -487,6 +491,31 @@ static struct ndctl_region *placed_region(struct daxpool_ctx *ctx,
 	return dp_media_region(ctx, rname);
 }
 
+/* POOL, as read, is up with WANT usable bytes in whole aligns */
+static bool pool_is_up(const struct daxpool_pool *pool, uint64_t want)
+{
+	return pool->state == DAXPOOL_STATE_ACTIVE && pool->dev_size >= want &&
+			pool->dev_size % pool->rec.align == 0;
+}
+
+/* 0 if POOL is up (pool_is_up); else why not, as the create's error */
+static int pool_came_up(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
+		uint64_t want)
+{
+	const char *rname = pool->rec.region;
+
+	if (pool->state != DAXPOOL_STATE_ACTIVE)
+		return dp_fail(ctx, ENXIO,
+				"%s: the new device did not come up (state %s)",
+				rname, daxpool_state_name(pool->state));
+	if (pool->dev_size < want || pool->dev_size % pool->rec.align)
+		return dp_fail(ctx, ENOSPC,
+				"%s: the kernel gave %llu usable bytes, not %llu",
+				rname, (unsigned long long)pool->dev_size,
+				(unsigned long long)want);
+	return 0;
+}
+
 static int pmem_provision(struct daxpool_ctx *ctx,
 		const struct daxpool_create_args *args,
 		const struct dp_recorded *others, struct daxpool_pool *pool,
@@ -513,23 +542,26 @@ static int pmem_provision(struct daxpool_ctx *ctx,
 	/*
 	 * Read back from the namespace just made, not by a new walk of every
 	 * namespace (which made each create cost more with each pool on the
-	 * region): enabling its dax device had libndctl read the region's
-	 * namespaces and dax devices anew, and nothing looked at that dax
-	 * device's daxctl region before, so nothing read is stale.
+	 * region). What NDNS holds is what the setters wrote; the dax device
+	 * is found by the namespace's holder, read anew, and its daxctl
+	 * region is read the first time it is asked for. That holds as long
+	 * as nothing asks for that dax device's daxctl region, or deletes a
+	 * dax device, between the context's reset (pool_create's invalidate,
+	 * or a media copy made) and here: libdaxctl would keep what it read.
 	 */
 	read_pool(ctx, pool, ndns);
-	if (pool->state != DAXPOOL_STATE_ACTIVE)
-		rc = dp_fail(ctx, ENXIO,
-				"%s: the new device did not come up (state %s)",
-				rname, daxpool_state_name(pool->state));
-	else if (pool->dev_size < want || pool->dev_size % pool->rec.align)
-		rc = dp_fail(ctx, ENOSPC,
-				"%s: the kernel gave %llu usable bytes, not %llu",
-				rname, (unsigned long long)pool->dev_size,
-				(unsigned long long)want);
+	if (!pool_is_up(pool, want)) {
+		/* before undoing a create, a fresh look: never a good pool
+		 * lost to a stale list */
+		dp_ndctl_reset(ctx);
+		pmem_refresh(ctx, pool);
+	}
+	rc = pool_came_up(ctx, pool, want);
 	if (!rc)
 		return 0;
-	release_namespace(ctx, ndns);
+	ndns = find_namespace(ctx, pool->rec.uuid);
+	if (ndns)
+		release_namespace(ctx, ndns);
 	dp_ndctl_reset(ctx);
 	return rc;
 }

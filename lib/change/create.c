@@ -164,6 +164,8 @@ static int pool_create(struct daxpool_ctx *ctx,
 	rc = dp_admin_lock(ctx);
 	if (rc)
 		goto out_free;
+	/* a fresh look, kept until provision: pmem reads its new pool back
+	 * from it (pmem.c says what must not happen in between) */
 	daxpool_invalidate(ctx);
 	rc = dp_name_free(ctx, pool->rec.name, NULL);
 	if (rc)
