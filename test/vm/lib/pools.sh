@@ -185,3 +185,16 @@ same_pool_as() {
 		"$(stat -c '%U:%G %04a' "$(readlink -f "/dev/daxpool/$1")")" \
 		"$(jq -r '"\(.owner):\(.group) \(.mode)"' "$2")"
 }
+
+# time_peer_create REGION NSSIZE NAME: the milliseconds of a create's peer,
+# `ndctl create-namespace -m devdax` of NSSIZE bytes named NAME followed by
+# `udevadm settle` (create returns once udev is done); its namespace is
+# destroyed after. Fails if the peer did.
+time_peer_create() {
+	t=$(timeit 1 sh -c "ndctl create-namespace -r $1 -m devdax -s $2 -n $3 && udevadm settle") ||
+		return 1
+	for d in $(ndctl list -N -r "$1" | jq -r ".[] | select(.name == \"$3\") | .dev"); do
+		ndctl destroy-namespace -f "$d" >/dev/null 2>&1
+	done
+	echo "$t"
+}

@@ -20,11 +20,7 @@ for i in 1 2 3 4 5 6 7 8; do
 		not_ok "daxpool create b$i"
 	[ -n "$ns" ] || ns=$(daxpool list -v b1 | jq -r '.[0].namespace_size')
 	daxpool destroy b$i >/dev/null 2>&1
-	u=$(timeit 1 sh -c "ndctl create-namespace -r $r -m devdax -s $ns -n n$i && udevadm settle") ||
-		not_ok "ndctl create-namespace n$i"
-	for n in $(ndctl list -N -r "$r" | jq -r ".[] | select(.name == \"n$i\") | .dev"); do
-		ndctl destroy-namespace -f "$n" >/dev/null 2>&1
-	done
+	u=$(time_peer_create "$r" "$ns" "n$i") || not_ok "ndctl create-namespace n$i"
 	dps="$dps $t" nds="$nds $u"
 done
 dp=$(mean $dps) nd=$(mean $nds)

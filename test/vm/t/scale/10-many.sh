@@ -47,6 +47,26 @@ if [ "$DAXPOOL_PHASE" = 1 ]; then
 	is "$((N - 2)) pools left" "$(daxpool list | jq length)" $((N - 2))
 	check "check is clean at $N pools" -- daxpool check
 
+	# a create among all these against the peer's among the same: a create
+	# must not cost more with each pool on the region than ndctl's does
+	# (1000 creates once took 86 minutes, when each walked every namespace
+	# again to read the new pool back). They alternate, three each.
+	ns=$(daxpool list -v "p$N" | jq -r '.[0].namespace_size')
+	dps= nds=
+	for i in 1 2 3; do
+		t=$(timeit 1 daxpool create "x$i" --size 4M --no-zero -r "$r") ||
+			not_ok "create x$i among $((N - 2)) pools"
+		daxpool destroy "x$i" >/dev/null 2>&1
+		u=$(time_peer_create "$r" "$ns" "y$i") ||
+			not_ok "ndctl create-namespace y$i among $((N - 2)) pools"
+		dps="$dps $t" nds="$nds $u"
+	done
+	diag "create among $((N - 2)) pools, alternating: daxpool$dps ms; ndctl + settle$nds ms"
+	bench_row "create --no-zero 4M among $((N - 2)) pools (mean of 3)" "$(mean $dps)" \
+		"ndctl create-namespace -m devdax + udevadm settle" "$(mean $nds)" ms "<=1.1"
+	is "still $((N - 2)) pools and namespaces after the timed creates" \
+		"$(daxpool list | jq length) $(ndctl list -N -r "$r" | jq length)" "$((N - 2)) $((N - 1))"
+
 	if $big; then
 		dl=$(timeit 3 daxpool list)
 		nl=$(timeit 3 ndctl list -N)
