@@ -491,28 +491,14 @@ static struct ndctl_region *placed_region(struct daxpool_ctx *ctx,
 	return dp_media_region(ctx, rname);
 }
 
-/* POOL, as read, is up with WANT usable bytes in whole aligns */
-static bool pool_is_up(const struct daxpool_pool *pool, uint64_t want)
+/* 0 if POOL, as read, is up with WANT usable bytes in whole aligns; else
+ * why not: ENXIO (not up) or ENOSPC (too small, or not in whole aligns) */
+static int pool_not_up(const struct daxpool_pool *pool, uint64_t want)
 {
-	return pool->state == DAXPOOL_STATE_ACTIVE && pool->dev_size >= want &&
-			pool->dev_size % pool->rec.align == 0;
-}
-
-/* 0 if POOL is up (pool_is_up); else why not, as the create's error */
-static int pool_came_up(struct daxpool_ctx *ctx, struct daxpool_pool *pool,
-		uint64_t want)
-{
-	const char *rname = pool->rec.region;
-
 	if (pool->state != DAXPOOL_STATE_ACTIVE)
-		return dp_fail(ctx, ENXIO,
-				"%s: the new device did not come up (state %s)",
-				rname, daxpool_state_name(pool->state));
+		return ENXIO;
 	if (pool->dev_size < want || pool->dev_size % pool->rec.align)
-		return dp_fail(ctx, ENOSPC,
-				"%s: the kernel gave %llu usable bytes, not %llu",
-				rname, (unsigned long long)pool->dev_size,
-				(unsigned long long)want);
+		return ENOSPC;
 	return 0;
 }
 
@@ -550,15 +536,24 @@ static int pmem_provision(struct daxpool_ctx *ctx,
 	 * or a media copy made) and here: libdaxctl would keep what it read.
 	 */
 	read_pool(ctx, pool, ndns);
-	if (!pool_is_up(pool, want)) {
+	if (pool_not_up(pool, want)) {
 		/* before undoing a create, a fresh look: never a good pool
 		 * lost to a stale list */
 		dp_ndctl_reset(ctx);
 		pmem_refresh(ctx, pool);
 	}
-	rc = pool_came_up(ctx, pool, want);
+	rc = pool_not_up(pool, want);
 	if (!rc)
 		return 0;
+	if (rc == ENXIO)
+		rc = dp_fail(ctx, ENXIO,
+				"%s: the new device did not come up (state %s)",
+				rname, daxpool_state_name(pool->state));
+	else
+		rc = dp_fail(ctx, ENOSPC,
+				"%s: the kernel gave %llu usable bytes, not %llu",
+				rname, (unsigned long long)pool->dev_size,
+				(unsigned long long)want);
 	ndns = find_namespace(ctx, pool->rec.uuid);
 	if (ndns)
 		release_namespace(ctx, ndns);
