@@ -4,15 +4,24 @@
  * open + aligned mmap + munmap + close of the same device, N times each
  * in one process ("repeat"), and once each in N new processes ("first":
  * daxpool_new + the first map_open of a context, which must not
- * enumerate the host's pools). Prints "repeat LIB_US RAW_US" and
- * "first LIB_US RAW_US": means in microseconds.
+ * enumerate the host's pools). Prints "repeat LIB_US RAW_US",
+ * "first LIB_US RAW_US" (means in microseconds) and "faults LIB RAW" (the
+ * mean minor page faults of one first open: under TCG each costs about as
+ * much as a system call, and strace does not show them).
+ *
+ * bench-map POOL --trace: a first map_open in a new context, a second one
+ * in that context and one open+mmap of the device, each between marker
+ * calls (write(-1, "first-begin", ...) ... "first-end"), for strace -T:
+ * what each open spends its system calls on.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -59,44 +68,76 @@ static int lib_open(struct daxpool_ctx *ctx, const char *name)
 	return 0;
 }
 
-/* one run in a new process: its time in seconds, or -1 */
-static double in_child(const char *name, const char *dev, size_t size,
+static long minor_faults(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_minflt;
+}
+
+/* one first open: a new context's map_open (the context is left to the
+ * process's exit, as the timed part always did), or the device's open */
+static int first_open(const char *name, const char *dev, size_t size,
 		size_t align, int lib)
 {
+	struct daxpool_ctx *ctx;
+
+	if (!lib)
+		return raw_open(dev, size, align);
+	return daxpool_new(&ctx) < 0 ? -1 : lib_open(ctx, name);
+}
+
+/* one run in a new process: its time in seconds (-1 if it failed) and
+ * its minor page faults */
+struct run {
+	double t;
+	long faults;
+};
+
+static struct run in_child(const char *name, const char *dev, size_t size,
+		size_t align, int lib)
+{
+	struct run r = { -1, 0 };
 	int pfd[2], status;
-	double t = -1;
 	pid_t pid;
 
 	if (pipe(pfd) < 0)
-		return -1;
+		return r;
 	pid = fork();
 	if (pid == 0) {
-		struct daxpool_ctx *ctx;
+		long f0 = minor_faults();
 		double t0 = now();
-		int rc;
+		int rc = first_open(name, dev, size, align, lib);
 
-		if (lib)
-			rc = daxpool_new(&ctx) < 0 ? -1 : lib_open(ctx, name);
-		else
-			rc = raw_open(dev, size, align);
-		t0 = rc ? -1 : now() - t0;
-		if (write(pfd[1], &t0, sizeof(t0)) != sizeof(t0))
+		r.t = rc ? -1 : now() - t0;
+		r.faults = minor_faults() - f0;
+		if (write(pfd[1], &r, sizeof(r)) != sizeof(r))
 			_exit(1);
 		_exit(rc ? 1 : 0);
 	}
 	close(pfd[1]);
-	if (pid < 0 || read(pfd[0], &t, sizeof(t)) != sizeof(t))
-		t = -1;
+	if (pid < 0 || read(pfd[0], &r, sizeof(r)) != sizeof(r))
+		r.t = -1;
 	close(pfd[0]);
 	if (pid > 0)
 		waitpid(pid, &status, 0);
-	return t;
+	return r;
+}
+
+/* a line in strace's output that cannot be mistaken for the opens' calls */
+static void marker(const char *what)
+{
+	if (write(-1, what, strlen(what)) >= 0)
+		abort();
 }
 
 int main(int argc, char **argv)
 {
-	int n = argc > 2 ? atoi(argv[2]) : 1000, i;
+	bool trace = argc > 2 && strcmp(argv[2], "--trace") == 0;
+	int n = argc > 2 && !trace ? atoi(argv[2]) : 1000, i;
 	double t0, t_lib, t_raw, f_lib = 0, f_raw = 0;
+	long flt_lib = 0, flt_raw = 0;
 	struct daxpool_ctx *ctx;
 	struct daxpool_map *map;
 	char dev[64], fdpath[64];
@@ -117,6 +158,20 @@ int main(int argc, char **argv)
 	len = readlink(fdpath, dev, sizeof(dev) - 1);
 	dev[len > 0 ? len : 0] = '\0';
 	daxpool_map_close(map);
+	if (trace) {
+		struct daxpool_ctx *fresh;
+
+		marker("first-begin");
+		i = daxpool_new(&fresh) < 0 ? -1 : lib_open(fresh, argv[1]);
+		marker("first-end");
+		marker("reopen-begin");
+		i |= i ? 0 : lib_open(fresh, argv[1]);
+		marker("reopen-end");
+		marker("raw-begin");
+		i |= raw_open(dev, size, align);
+		marker("raw-end");
+		return i ? 1 : 0;
+	}
 
 	t0 = now();
 	for (i = 0; i < n; i++)
@@ -132,15 +187,18 @@ int main(int argc, char **argv)
 
 	/* alternate, so that neither side gets the warmer caches */
 	for (i = 0; i < 20; i++) {
-		double a = in_child(argv[1], dev, size, align, 1);
-		double b = in_child(argv[1], dev, size, align, 0);
+		struct run a = in_child(argv[1], dev, size, align, 1);
+		struct run b = in_child(argv[1], dev, size, align, 0);
 
-		if (a < 0 || b < 0)
+		if (a.t < 0 || b.t < 0)
 			return 1;
-		f_lib += a;
-		f_raw += b;
+		f_lib += a.t;
+		f_raw += b.t;
+		flt_lib += a.faults;
+		flt_raw += b.faults;
 	}
 	printf("first %.1f %.1f\n", f_lib * 1e6 / 20, f_raw * 1e6 / 20);
+	printf("faults %.1f %.1f\n", flt_lib / 20.0, flt_raw / 20.0);
 	daxpool_unref(ctx);
 	return 0;
 }

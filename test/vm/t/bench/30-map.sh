@@ -11,5 +11,30 @@ set -- $(grep '^repeat ' "$CHECK_OUT"); lib=$2 raw=$3
 bench_row "map_open+close, repeated" "$lib" "open+mmap+munmap+close" "$raw" us "<=1.2"
 set -- $(grep '^first ' "$CHECK_OUT"); lib=$2 raw=$3
 bench_row "first map_open in a new process, 1 pool" "$lib" "open+mmap in a new process" "$raw" us "<=1.5"
+set -- $(grep '^faults ' "$CHECK_OUT"); lib=$2 raw=$3
+bench_row "minor page faults of that first open" "$lib" "open+mmap in a new process" "$raw" faults ""
+
+# The profile behind those rows: each system call of a first open, of a
+# reopen and of the peer's open, with its time in the kernel (strace -T
+# slows every call alike). What the calls do not add up to is the
+# library's own code and its page faults.
+TRACE=/tmp/map-trace
+check "as alice, one of each open under strace" -- \
+	run_as alice strace -qq -T -o "$TRACE" bench-map m --trace
+for seg in first reopen raw; do
+	diag "profile: $seg"
+	awk -v seg="$seg" '
+		index($0, "\"" seg "-begin\"") { on = 1; next }
+		index($0, "\"" seg "-end\"") { on = 0 }
+		on && match($0, /<[0-9.]+>$/) {
+			us = substr($0, RSTART + 1, RLENGTH - 2) * 1e6
+			sum += us; n++
+			call = substr($0, 1, RSTART - 1)
+			sub(/ +$/, "", call)
+			printf "%6.0f us  %.100s\n", us, call
+		}
+		END { printf "%d calls, %.0f us in them\n", n, sum }' "$TRACE" |
+		while IFS= read -r l; do diag "  $l"; done
+done
 clean_slate
 done_testing
