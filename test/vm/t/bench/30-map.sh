@@ -14,14 +14,15 @@ bench_row "first map_open in a new process, 1 pool" "$lib" "open+mmap in a new p
 set -- $(grep '^faults ' "$CHECK_OUT"); lib=$2 raw=$3
 bench_row "minor page faults of that first open" "$lib" "open+mmap in a new process" "$raw" faults ""
 
-# The profile behind those rows: each system call of a first open, of a
-# reopen and of the peer's open, with its time in the kernel (strace -T
-# slows every call alike). What the calls do not add up to is the
-# library's own code and its page faults.
+# The profile behind those rows: each system call of a first open, of the
+# second (which maps the change counter, once), of a reopen and of the
+# peer's open, with its time in the kernel (strace -T slows every call
+# alike). What the calls do not add up to is the library's own code and
+# its page faults.
 TRACE=/tmp/map-trace
 check "as alice, one of each open under strace" -- \
 	run_as alice strace -qq -T -o "$TRACE" bench-map m --trace
-for seg in first reopen raw; do
+for seg in first second reopen raw; do
 	diag "profile: $seg"
 	awk -v seg="$seg" '
 		index($0, "\"" seg "-begin\"") { on = 1; next }
