@@ -6,8 +6,20 @@
 . "$DAXPOOL_TEST_LIB/pools.sh"
 clean_slate
 
-# WHY: where the time goes (libdaxpool-rdma(3), "Registration cost")
-WHY="GUP's lock-free fast path refuses FOLL_LONGTERM on pmd/pud_devmap (it cannot tell device-DAX from fsdax), so every 512-page chunk of a pool takes the slow path: mmap lock, a page-table walk and get_dev_pagemap per 4K page; anonymous 4K memory is pinned lock-free, hugetlbfs takes one reference per 2M folio"
+# WHY: where the time goes on this kernel (libdaxpool-rdma(3),
+# "Registration cost"; mm/gup.c of 6.1, 6.12 and 7.1 read for it). On
+# every kernel here the lock-free fast path refuses a long-term pin of the
+# pool, so each 512-page chunk takes the slow path under the mmap lock;
+# what differs is how much of a huge entry that path takes per look-up.
+kernel_at_least() { printf '%s\n%s\n' "$1" "$(uname -r)" | sort -V -C; }
+SLOW="GUP's lock-free fast path refuses FOLL_LONGTERM on the pool"
+if kernel_at_least 6.17; then
+	WHY="$SLOW (a file-backed folio), so it takes the slow path under the mmap lock; there, with the devmap bit gone, follow_huge_pmd/pud take a whole 2M or 1G folio per look-up, where anonymous 4K memory is pinned page by page lock-free"
+elif kernel_at_least 6.12; then
+	WHY="$SLOW (pmd/pud_devmap), so it takes the slow path under the mmap lock; there a 1G entry is taken whole per look-up (follow_huge_pud), a 2M one 4K at a time (follow_devmap_pmd: page table walk, lock and get_dev_pagemap per page); anonymous 4K memory is pinned lock-free"
+else
+	WHY="$SLOW (pmd/pud_devmap: it cannot tell device-DAX from fsdax), so every 512-page chunk takes the slow path: mmap lock, a page-table walk and get_dev_pagemap per 4K page, at either align; anonymous 4K memory is pinned lock-free, hugetlbfs takes one reference per 2M folio"
+fi
 
 # reg_row ALIGN SIZE MIB: register MIB of a SIZE pool of that align, and
 # as much anonymous and hugetlbfs memory
