@@ -13,6 +13,9 @@ set -- $(grep '^first ' "$CHECK_OUT"); lib=$2 raw=$3
 bench_row "first map_open in a new process, 1 pool" "$lib" "open+mmap in a new process" "$raw" us "<=1.5"
 set -- $(grep '^faults ' "$CHECK_OUT"); lib=$2 raw=$3
 bench_row "minor page faults of that first open" "$lib" "open+mmap in a new process" "$raw" faults ""
+set -- $(grep '^warm ' "$CHECK_OUT"); lib=$2 raw=$3
+bench_row "the same, the library run once before in the process" "$lib" "open+mmap in a new process" "$raw" us "" \
+	"a new context's first open where the library's pages are already in: the first open's calls without most of its faults"
 
 # The profile behind those rows: each system call of a first open, of the
 # second (which maps the change counter, once), of a reopen and of the
