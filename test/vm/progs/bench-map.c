@@ -4,12 +4,12 @@
  * open + aligned mmap + munmap + close of the same device, N times each
  * in one process ("repeat"), and once each in N new processes ("first":
  * daxpool_new + the first map_open of a context, which must not
- * enumerate the host's pools). Prints "repeat LIB_US RAW_US",
- * "first LIB_US RAW_US" (means in microseconds) and "faults LIB RAW" (the
- * mean minor page faults of one first open: under TCG each costs about as
- * much as a system call, and strace does not show them) and "warm LIB
- * RAW": the first open of a new context in a process where the library
- * has already run, which leaves out most of those faults.
+ * enumerate the host's pools). Prints "repeat LIB_US RAW_US", "first
+ * LIB_US RAW_US" and "warm LIB_US RAW_US" (means in microseconds; warm is
+ * a new context's first open in a process where the library has already
+ * run), and "faults LIB RAW": the mean minor page faults of one first
+ * open, which under TCG cost about what a system call does and which
+ * strace does not show.
  *
  * bench-map POOL --trace: a first map_open in a new context, a second and
  * a third in that context, and one open+mmap of the device, each between
@@ -17,8 +17,8 @@
  * strace -T: what each open spends its system calls on.
  */
 #include <errno.h>
-#include <stdbool.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
