@@ -155,7 +155,8 @@ static int cmd_map(int argc, char **argv)
  * NAMES again in the same context: a context must not remember a pool
  * that changed. The third open is proven by the registry's change
  * counter alone (the second one maps it), so what comes after the line
- * tests that every change moves the counter.
+ * tests that every change moves the counter. Each line gives the size
+ * mapped, the device's as the context knows it.
  */
 static int cmd_map_again(int argc, char **argv)
 {
@@ -173,8 +174,10 @@ static int cmd_map_again(int argc, char **argv)
 				break;
 			daxpool_map_close(map);
 		}
-		printf("{\"name\":\"%s\",\"ok\":%s,\"errno\":%d}\n", argv[i],
-				map ? "true" : "false", map ? 0 : errno);
+		printf("{\"name\":\"%s\",\"ok\":%s,\"errno\":%d,\"size\":%zu}\n",
+				argv[i], map ? "true" : "false",
+				map ? 0 : errno,
+				map ? daxpool_map_get_size(map) : 0);
 		fflush(stdout);
 		daxpool_map_close(map);
 		if (i == 2 && !fgets(line, sizeof(line), stdin))

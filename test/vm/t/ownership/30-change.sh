@@ -78,4 +78,31 @@ is "q is still unknown" "$(sed -n 4p /tmp/again.out | jq -r .errno)" 2
 check "rename s r" -- daxpool rename s r
 check "destroy r other" -- daxpool destroy r other
 is "nothing left" "$(ns_count) $(rec_count)" "0 0"
+
+# Root re-makes a pool's namespace by hand, smaller, under the same uuid
+# and so the same device name; no record changes, so the counter does
+# not move. A context that opened the pool must map the new device's
+# size, not the one it remembered (past the new end, a read is SIGBUS).
+check "create c (alice, 64M)" -- daxpool create c --size 64M --owner alice --mode 0600 --no-zero
+uuid=$(pool_field c uuid)
+dev=$(pool_field c chardev)
+ns=$(ndctl list -N | jq -r "[.] | flatten | .[] | select(.uuid == \"$uuid\") | .dev")
+region=${ns#namespace}
+region=region${region%%.*}
+rm -f /tmp/go
+mkfifo /tmp/go
+run_as alice daxio map-again c c < /tmp/go > /tmp/again.out 2>&1 &
+exec 3> /tmp/go
+wait_for_in /tmp/again.out '"name":"c"'
+is "the context mapped c whole" "$(sed -n 1p /tmp/again.out | jq -r .size)" "$(dev_size "$dev")"
+check "by hand: ndctl destroy-namespace $ns" -- ndctl destroy-namespace -f "$ns"
+check "by hand: ndctl create-namespace, 32M, c's uuid" -- \
+	ndctl create-namespace -r "$region" -m devdax -s 32M -u "$uuid" -n c
+udevadm settle --timeout=30
+is "the new device took the old one's name (the case a stale size follows)" "$(pool_field c chardev)" "$dev"
+echo go >&3
+exec 3>&-
+wait
+is "the same context maps the new device's size" "$(sed -n 2p /tmp/again.out | jq -r .size)" "$(dev_size "$dev")"
+clean_slate
 done_testing
