@@ -88,12 +88,13 @@ guardian(int sock, const struct dp_quiesce *q)
 	while (n < 0 && errno == EINTR);
 	if (n != 1) {
 		/* daxpool died with the door shut: open it again, unless the
-		 * destroy got as far as its durable intent */
-		unlink(q->marker);
+		 * destroy got as far as its durable intent; the marker goes
+		 * last (dp_quiesce_end says why) */
 		if (!record_says_destroy(q->record) && stat(q->dev, &st) == 0 &&
 				S_ISCHR(st.st_mode) && st.st_rdev == q->rdev &&
 				chown(q->dev, q->uid, q->gid) == 0)
 			chmod(q->dev, q->mode);
+		unlink(q->marker);
 	}
 	_exit(0);
 }
@@ -334,11 +335,12 @@ void dp_quiesce_drop_fd(struct dp_quiesce *q)
 	q->fd = -1;
 }
 
+/*
+ * The door opens before the marker goes: a map_open in between finds the
+ * node closed and the marker still there, and says EBUSY, not EACCES.
+ */
 void dp_quiesce_end(struct dp_quiesce *q, bool gone)
 {
-	if (q->marker[0])
-		unlink(q->marker);
-	q->marker[0] = '\0';
 	if (!gone && q->mode != (mode_t)-1) {
 		struct stat st;
 
@@ -351,6 +353,9 @@ void dp_quiesce_end(struct dp_quiesce *q, bool gone)
 			chmod(q->dev, q->mode);
 		}
 	}
+	if (q->marker[0])
+		unlink(q->marker);
+	q->marker[0] = '\0';
 	q->mode = (mode_t)-1;
 	stop_guardian(q);
 	dp_quiesce_drop_fd(q);
