@@ -78,39 +78,4 @@ is "q is still unknown" "$(sed -n 4p /tmp/again.out | jq -r .errno)" 2
 check "rename s r" -- daxpool rename s r
 check "destroy r other" -- daxpool destroy r other
 is "nothing left" "$(ns_count) $(rec_count)" "0 0"
-
-# Root re-makes a pool's namespace by hand, smaller, under the same uuid
-# and the same device name; no record changes, so the counter does not
-# move. A context that opened the pool must map the new device's size,
-# not the one it remembered (past the new end, a read is SIGBUS).
-# remake SIZE: destroy c's namespace and make it again with c's uuid.
-# ndctl takes the region's namespace 0 when it is idle, so after one
-# remake c's namespace is X.0 and every remake after gives it back, with
-# its device name (daxX.0).
-remake() {
-	local ns region
-	ns=$(ndctl list -N | jq -r "[.] | flatten | .[] | select(.uuid == \"$uuid\") | .dev")
-	region=${ns#namespace}
-	region=region${region%%.*}
-	ndctl destroy-namespace -f "$ns" &&
-		ndctl create-namespace -r "$region" -m devdax -s "$1" -u "$uuid" -n c &&
-		udevadm settle --timeout=30
-}
-check "create c (alice, 64M)" -- daxpool create c --size 64M --owner alice --mode 0600 --no-zero
-uuid=$(pool_field c uuid)
-check "by hand: make c's namespace again, 64M, c's uuid" -- remake 64M
-dev=$(pool_field c chardev)
-rm -f /tmp/go
-mkfifo /tmp/go
-run_as alice daxio map-again c c < /tmp/go > /tmp/again.out 2>&1 &
-exec 3> /tmp/go
-wait_for_in /tmp/again.out '"name":"c"'
-is "the context mapped c whole" "$(sed -n 1p /tmp/again.out | jq -r .size)" "$(dev_size "$dev")"
-check "by hand: make it again, 32M" -- remake 32M
-is "the new device took the old one's name (the case a stale size follows)" "$(pool_field c chardev)" "$dev"
-echo go >&3
-exec 3>&-
-wait
-is "the same context maps the new device's size" "$(sed -n 2p /tmp/again.out | jq -r .size)" "$(dev_size "$(pool_field c chardev)")"
-clean_slate
 done_testing
