@@ -103,8 +103,12 @@ bool dp_hint_matches(struct dp_open_hint *h, const char *confdir,
 
 void dp_hint_device(struct dp_open_hint *h, int sysfs_fd, dev_t rdev)
 {
-	if (h->sysfs_fd >= 0 && h->sysfs_fd != sysfs_fd)
+	/* the size was that device's: a device that replaced it (root
+	 * re-made the namespace by hand) may have another */
+	if (h->sysfs_fd >= 0 && h->sysfs_fd != sysfs_fd) {
 		close(h->sysfs_fd);
+		h->size = 0;
+	}
 	h->sysfs_fd = sysfs_fd;
 	h->rdev = rdev;
 }

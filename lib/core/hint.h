@@ -58,7 +58,8 @@ void dp_hint_set(struct dp_open_hint *h, const struct daxpool_record *rec,
  */
 bool dp_hint_matches(struct dp_open_hint *h, const char *confdir,
 		const char *id, bool *by_count);
-/* the device found for the hint: its sysfs directory (taken) and number */
+/* the device found for the hint: its sysfs directory (taken) and number;
+ * dropping or replacing a held directory forgets its device's size */
 void dp_hint_device(struct dp_open_hint *h, int sysfs_fd, dev_t rdev);
 
 #endif

@@ -80,10 +80,7 @@ static bool node_is_pool(struct daxpool_ctx *ctx, int fd, bool by_count)
 	if (ctx->hint.sysfs_fd >= 0) {
 		if (st.st_rdev == ctx->hint.rdev && device_lives(&ctx->hint))
 			return true;
-		/* another device now (root re-made the pool's namespace by
-		 * hand): its size is not the one remembered */
 		dp_hint_device(&ctx->hint, -1, 0);
-		ctx->hint.size = 0;
 	}
 	snprintf(path, sizeof(path), "/sys/dev/char/%u:%u", major(st.st_rdev),
 			minor(st.st_rdev));
