@@ -492,13 +492,13 @@ static struct ndctl_region *placed_region(struct daxpool_ctx *ctx,
 }
 
 /* 0 if POOL, as read, is up with WANT usable bytes in whole aligns; else
- * why not: ENXIO (not up) or ENOSPC (too small, or not in whole aligns) */
+ * why not: -ENXIO (not up) or -ENOSPC (too small, or not in whole aligns) */
 static int pool_not_up(const struct daxpool_pool *pool, uint64_t want)
 {
 	if (pool->state != DAXPOOL_STATE_ACTIVE)
-		return ENXIO;
+		return -ENXIO;
 	if (pool->dev_size < want || pool->dev_size % pool->rec.align)
-		return ENOSPC;
+		return -ENOSPC;
 	return 0;
 }
 
@@ -545,7 +545,7 @@ static int pmem_provision(struct daxpool_ctx *ctx,
 	rc = pool_not_up(pool, want);
 	if (!rc)
 		return 0;
-	if (rc == ENXIO)
+	if (rc == -ENXIO)
 		rc = dp_fail(ctx, ENXIO,
 				"%s: the new device did not come up (state %s)",
 				rname, daxpool_state_name(pool->state));
